@@ -1,0 +1,1 @@
+export * from "./generated/proto/tinker_public_pb.js";

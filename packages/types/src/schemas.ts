@@ -1,0 +1,1 @@
+export { componentSchemas, type ComponentSchemaName } from "./generated/schemas.js";
