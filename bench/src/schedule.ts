@@ -1,0 +1,28 @@
+/** The order in which drivers run: A B C D, A B C D, … so that machine drift hits all of them alike. */
+
+export interface Slot<D> {
+  round: number;
+  driver: D;
+}
+
+export function interleave<D>(drivers: readonly D[], rounds: number): Slot<D>[] {
+  if (!Number.isInteger(rounds) || rounds < 1) throw new RangeError(`rounds must be a positive integer, got ${rounds}`);
+  const slots: Slot<D>[] = [];
+  for (let round = 0; round < rounds; round++) {
+    for (const driver of drivers) slots.push({ round, driver });
+  }
+  return slots;
+}
+
+/** Runs `measure` over the interleaved schedule; returns one list of per-round values per driver. */
+export async function runInterleaved<D extends string, V>(
+  drivers: readonly D[],
+  rounds: number,
+  measure: (driver: D, round: number) => Promise<V>,
+): Promise<Record<D, V[]>> {
+  const out = Object.fromEntries(drivers.map((d) => [d, [] as V[]])) as Record<D, V[]>;
+  for (const { driver, round } of interleave(drivers, rounds)) {
+    out[driver].push(await measure(driver, round));
+  }
+  return out;
+}
