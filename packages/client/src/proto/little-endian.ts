@@ -1,0 +1,76 @@
+// The protobuf byte fields carry little-endian arrays. Typed arrays use the platform's byte order,
+// so on a big-endian host we go through DataView instead.
+const LITTLE_ENDIAN_HOST = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+
+function viewBytes(a: Int32Array | Float32Array | BigInt64Array): Uint8Array {
+  return new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
+}
+
+export function int32ToBytes(values: ArrayLike<number>): Uint8Array {
+  const out = Int32Array.from(values as ArrayLike<number>);
+  if (LITTLE_ENDIAN_HOST) return viewBytes(out);
+  const view = new DataView(new ArrayBuffer(out.length * 4));
+  out.forEach((v, i) => view.setInt32(i * 4, v, true));
+  return new Uint8Array(view.buffer);
+}
+
+export function float32ToBytes(values: Float32Array): Uint8Array {
+  if (LITTLE_ENDIAN_HOST) return viewBytes(values);
+  const view = new DataView(new ArrayBuffer(values.length * 4));
+  values.forEach((v, i) => view.setFloat32(i * 4, v, true));
+  return new Uint8Array(view.buffer);
+}
+
+export function int64ToBytes(values: BigInt64Array): Uint8Array {
+  if (LITTLE_ENDIAN_HOST) return viewBytes(values);
+  const view = new DataView(new ArrayBuffer(values.length * 8));
+  values.forEach((v, i) => view.setBigInt64(i * 8, v, true));
+  return new Uint8Array(view.buffer);
+}
+
+function dataView(bytes: Uint8Array): DataView {
+  return new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+}
+
+function checkMultiple(bytes: Uint8Array, width: number, what: string): number {
+  if (bytes.byteLength % width !== 0) throw new RangeError(`${what}: ${bytes.byteLength} bytes is not a multiple of ${width}`);
+  return bytes.byteLength / width;
+}
+
+export function bytesToInt32(bytes: Uint8Array, what = "int32 array"): number[] {
+  const n = checkMultiple(bytes, 4, what);
+  const view = dataView(bytes);
+  const out = new Array<number>(n);
+  for (let i = 0; i < n; i++) out[i] = view.getInt32(i * 4, true);
+  return out;
+}
+
+export function bytesToFloat32(bytes: Uint8Array, what = "float32 array"): number[] {
+  const n = checkMultiple(bytes, 4, what);
+  const view = dataView(bytes);
+  const out = new Array<number>(n);
+  for (let i = 0; i < n; i++) out[i] = view.getFloat32(i * 4, true);
+  return out;
+}
+
+/** bfloat16 is the upper half of a float32. */
+export function bytesToBfloat16(bytes: Uint8Array, what = "bfloat16 array"): number[] {
+  const n = checkMultiple(bytes, 2, what);
+  const view = dataView(bytes);
+  const scratch = new DataView(new ArrayBuffer(4));
+  const out = new Array<number>(n);
+  for (let i = 0; i < n; i++) {
+    scratch.setUint32(0, view.getUint16(i * 2, true) << 16);
+    out[i] = scratch.getFloat32(0);
+  }
+  return out;
+}
+
+/** int64 values as JS numbers (exact up to 2^53, which covers token ids and byte offsets). */
+export function bytesToInt64(bytes: Uint8Array, what = "int64 array"): number[] {
+  const n = checkMultiple(bytes, 8, what);
+  const view = dataView(bytes);
+  const out = new Array<number>(n);
+  for (let i = 0; i < n; i++) out[i] = Number(view.getBigInt64(i * 8, true));
+  return out;
+}
