@@ -1,6 +1,7 @@
 // Generates the wire types of @tinker-ts/types from spec/ (the contract):
 //   src/generated/openapi.ts          openapi-typescript output for spec/openapi.yaml
 //   src/generated/schemas.ts          the spec's component schemas as JSON Schema 2020-12 (for validators)
+//   src/generated/names.ts            one named type alias per component schema (`LoadWeightsRequest`, ...)
 //   src/generated/proto/*_pb.ts       @bufbuild/protoc-gen-es output for spec/proto/*.proto
 // With --check nothing is written: the fresh output is compared byte-for-byte with the committed
 // files and the process exits 1 naming every file that drifted.
@@ -49,6 +50,17 @@ function renderSchemas() {
   );
 }
 
+function renderNames() {
+  const doc = parseYaml(specText);
+  const names = Object.keys(doc?.components?.schemas ?? {});
+  const lines = names.map((name) => `export type ${name} = components["schemas"]["${name}"];`);
+  return (
+    `${header(`spec/openapi.yaml (sha256 ${specHash})`)}` +
+    `import type { components } from "./openapi.js";\n\n` +
+    `${lines.join("\n")}\n`
+  );
+}
+
 function renderProto(target) {
   const protos = readdirSync(protoDir).filter((f) => f.endsWith(".proto"));
   if (protos.length === 0) return;
@@ -78,6 +90,7 @@ async function generateInto(target) {
   mkdirSync(target, { recursive: true });
   writeFileSync(join(target, "openapi.ts"), await renderOpenapi());
   writeFileSync(join(target, "schemas.ts"), renderSchemas());
+  writeFileSync(join(target, "names.ts"), renderNames());
   mkdirSync(join(target, "proto"), { recursive: true });
   renderProto(join(target, "proto"));
 }
