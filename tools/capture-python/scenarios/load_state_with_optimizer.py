@@ -1,0 +1,11 @@
+"""save_state, one more step, then load_state_with_optimizer (weights and Adam state) on the same training client."""
+from scenarios._common import training_client, train_step
+
+
+def run(h):
+    _, tc = training_client(h)
+    train_step(h, tc)
+    saved = h.call("TrainingClient.save_state", lambda: tc.save_state("ckpt").result(), {"name": "ckpt"})
+    train_step(h, tc)
+    h.call("TrainingClient.load_state_with_optimizer", lambda: tc.load_state_with_optimizer(saved.path).result(), {"path": saved.path})
+    train_step(h, tc)
