@@ -1,0 +1,67 @@
+// JSON bodies of the sampling endpoints, in tinker 0.38.0's field order; tests pin the exact strings.
+import type { ModelInput } from "../data/model-input.js";
+import { pyFloat, toPythonJson } from "../service/python-json.js";
+
+const EXCLUDE_NONE = { omitNull: true } as const;
+
+/** Generation settings (the Python SDK's `SamplingParams`); unset fields take its defaults. */
+export interface SamplingParams {
+  max_tokens?: number | null;
+  seed?: number | null;
+  stop?: string | string[] | number[] | null;
+  /** default 1 */
+  temperature?: number;
+  /** default -1 (off) */
+  top_k?: number;
+  /** default 1 */
+  top_p?: number;
+}
+
+export function samplingParamsJson(p: SamplingParams): Record<string, unknown> {
+  return {
+    max_tokens: p.max_tokens ?? undefined,
+    seed: p.seed ?? undefined,
+    stop: p.stop ?? undefined,
+    temperature: pyFloat(p.temperature ?? 1),
+    top_k: p.top_k ?? -1,
+    top_p: pyFloat(p.top_p ?? 1),
+  };
+}
+
+export interface SampleFields {
+  numSamples: number;
+  prompt: ModelInput;
+  samplingParams: SamplingParams;
+  samplingSessionId: string;
+  seqId: number;
+  includePromptLogprobs: boolean;
+  topkPromptLogprobs: number;
+}
+
+export function sampleBody(f: SampleFields): string {
+  return toPythonJson({
+    num_samples: f.numSamples,
+    prompt: f.prompt,
+    sampling_params: samplingParamsJson(f.samplingParams),
+    sampling_session_id: f.samplingSessionId,
+    seq_id: f.seqId,
+    prompt_logprobs: f.includePromptLogprobs,
+    topk_prompt_logprobs: f.topkPromptLogprobs,
+    topk_sample_logprobs: 0,
+    prompt_alt_tokens_k: 0,
+    record_stability_info: false,
+    type: "sample",
+  }, EXCLUDE_NONE);
+}
+
+export type SamplingSource = { modelPath: string } | { baseModel: string };
+
+export function createSamplingSessionBody(sessionId: string, samplingSessionSeqId: number, source: SamplingSource): string {
+  return toPythonJson({
+    session_id: sessionId,
+    sampling_session_seq_id: samplingSessionSeqId,
+    base_model: "baseModel" in source ? source.baseModel : undefined,
+    model_path: "modelPath" in source ? source.modelPath : undefined,
+    type: "create_sampling_session",
+  }, EXCLUDE_NONE);
+}

@@ -1,0 +1,166 @@
+// JSON bodies of the training endpoints, field for field and in the order tinker 0.38.0 sends them
+// (pydantic declaration order, None omitted, defaults always sent). Tests pin the exact strings.
+import { pyFloat, toPythonJson } from "../service/python-json.js";
+
+const EXCLUDE_NONE = { omitNull: true } as const;
+
+export interface AdamParams {
+  learning_rate: number;
+  beta1: number;
+  beta2: number;
+  eps: number;
+  weight_decay: number;
+  grad_clip_norm: number;
+}
+
+/** The Python SDK's `AdamParams` defaults (weight decay and gradient clipping off). */
+export const DEFAULT_ADAM_PARAMS: Readonly<AdamParams> = {
+  learning_rate: 1e-4,
+  beta1: 0.9,
+  beta2: 0.95,
+  eps: 1e-12,
+  weight_decay: 0,
+  grad_clip_norm: 0,
+};
+
+export function optimStepBody(modelId: string, seqId: number, adam: AdamParams): string {
+  return toPythonJson({
+    model_id: modelId,
+    seq_id: seqId,
+    type: "optim_step",
+    adam_params: {
+      learning_rate: pyFloat(adam.learning_rate),
+      beta1: pyFloat(adam.beta1),
+      beta2: pyFloat(adam.beta2),
+      eps: pyFloat(adam.eps),
+      weight_decay: pyFloat(adam.weight_decay),
+      grad_clip_norm: pyFloat(adam.grad_clip_norm),
+    },
+  }, EXCLUDE_NONE);
+}
+
+export interface SaveWeightsFields {
+  modelId: string;
+  name: string;
+  seqId: number;
+  ttlSeconds?: number | undefined;
+  overwrite: boolean;
+  userMetadata?: Readonly<Record<string, string>> | undefined;
+}
+
+export function saveWeightsBody(f: SaveWeightsFields): string {
+  return toPythonJson({
+    model_id: f.modelId,
+    path: f.name,
+    seq_id: f.seqId,
+    ttl_seconds: f.ttlSeconds,
+    overwrite: f.overwrite,
+    user_metadata: f.userMetadata,
+    type: "save_weights",
+  }, EXCLUDE_NONE);
+}
+
+/** Named saves carry `path`; unnamed (ephemeral) saves carry `sampling_session_seq_id` instead. */
+export type SaveForSamplerTarget = { name: string } | { samplingSessionSeqId: number };
+
+export interface SaveWeightsForSamplerFields {
+  modelId: string;
+  target: SaveForSamplerTarget;
+  seqId: number;
+  ttlSeconds?: number | undefined;
+  userMetadata?: Readonly<Record<string, string>> | undefined;
+}
+
+export function saveWeightsForSamplerBody(f: SaveWeightsForSamplerFields): string {
+  return toPythonJson({
+    model_id: f.modelId,
+    path: "name" in f.target ? f.target.name : undefined,
+    sampling_session_seq_id: "samplingSessionSeqId" in f.target ? f.target.samplingSessionSeqId : undefined,
+    kind: "snapshot",
+    seq_id: f.seqId,
+    ttl_seconds: f.ttlSeconds,
+    user_metadata: f.userMetadata,
+    type: "save_weights_for_sampler",
+  }, EXCLUDE_NONE);
+}
+
+/** Legacy addressing: a load into an existing model, sequenced like any training request. */
+export interface LoadIntoModelFields {
+  modelId: string;
+  seqId: number;
+  path: string;
+  optimizer: boolean;
+  weightsAccessToken?: string | undefined;
+}
+
+/** Create-via-load addressing: the load creates the model (session + model_seq_id). */
+export interface LoadCreatingModelFields {
+  sessionId: string;
+  modelSeqId: number;
+  baseModel?: string | undefined;
+  userMetadata?: Readonly<Record<string, string>> | undefined;
+  path: string;
+  optimizer: boolean;
+  weightsAccessToken?: string | undefined;
+}
+
+export function loadWeightsBody(f: LoadIntoModelFields | LoadCreatingModelFields): string {
+  if ("modelId" in f) {
+    return toPythonJson({
+      model_id: f.modelId,
+      seq_id: f.seqId,
+      path: f.path,
+      optimizer: f.optimizer,
+      weights_access_token: f.weightsAccessToken,
+      type: "load_weights",
+    }, EXCLUDE_NONE);
+  }
+  return toPythonJson({
+    session_id: f.sessionId,
+    model_seq_id: f.modelSeqId,
+    base_model: f.baseModel,
+    user_metadata: f.userMetadata,
+    path: f.path,
+    optimizer: f.optimizer,
+    weights_access_token: f.weightsAccessToken,
+    type: "load_weights",
+  }, EXCLUDE_NONE);
+}
+
+export interface LoraFields {
+  rank: number;
+  seed?: number | undefined;
+  trainUnembed: boolean;
+  trainMlp: boolean;
+  trainAttn: boolean;
+}
+
+export interface CreateModelFields {
+  sessionId: string;
+  modelSeqId: number;
+  baseModel: string;
+  userMetadata?: Readonly<Record<string, string>> | undefined;
+  lora: LoraFields;
+}
+
+export function createModelBody(f: CreateModelFields): string {
+  return toPythonJson({
+    session_id: f.sessionId,
+    model_seq_id: f.modelSeqId,
+    base_model: f.baseModel,
+    user_metadata: f.userMetadata,
+    lora_config: {
+      rank: f.lora.rank,
+      seed: f.lora.seed,
+      train_unembed: f.lora.trainUnembed,
+      train_mlp: f.lora.trainMlp,
+      train_attn: f.lora.trainAttn,
+    },
+    optimizer_config: { type: "adamw" },
+    type: "create_model",
+  }, EXCLUDE_NONE);
+}
+
+export function getInfoBody(modelId: string): string {
+  return toPythonJson({ model_id: modelId, type: "get_info" }, EXCLUDE_NONE);
+}
