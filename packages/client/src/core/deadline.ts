@@ -1,0 +1,187 @@
+import { AbortError, APITimeoutError, DeadlineExceededError } from "./errors.js";
+
+/** Per-call options every public method accepts. */
+export interface CallOptions {
+  /** Cancels the call (and its retries, sleeps and polling). Rejects with `AbortError`. */
+  readonly signal?: AbortSignal | undefined;
+  /**
+   * Deadline of the whole call in milliseconds: retries, backoff sleeps and future polling
+   * included. When it runs out the call rejects with `DeadlineExceededError`. Default: none
+   * (each HTTP attempt is still bounded by the client's `timeout`).
+   */
+  readonly timeout?: number | undefined;
+  /** Observes the server queue state of a future (active / paused, with reason). */
+  readonly onQueueState?: ((event: QueueStateEvent) => void) | undefined;
+}
+
+export type QueueState = "active" | "paused_capacity" | "paused_rate_limit" | "unknown";
+
+export interface QueueStateEvent {
+  readonly state: QueueState;
+  /** The server's `queue_state_reason`, when given. */
+  readonly reason: string | undefined;
+  readonly requestId: string;
+  /** e.g. "SaveWeights", "ForwardBackward", "Sample". */
+  readonly requestType: string;
+  /** Milliseconds since polling began. */
+  readonly elapsedMs: number;
+}
+
+function abortErrorFor(signal: AbortSignal): AbortError {
+  const reason: unknown = signal.reason;
+  if (reason instanceof AbortError) return reason;
+  return new AbortError("Request was aborted.", { cause: reason });
+}
+
+/** Outcome of one bounded attempt: which source, if any, cut it short. */
+export type AttemptEnd = "abort" | "deadline" | "attempt-timeout" | undefined;
+
+export interface AttemptScope {
+  readonly signal: AbortSignal;
+  /** Why the attempt signal fired (undefined if it did not). */
+  end(): AttemptEnd;
+  /** The error to throw for the way the attempt ended, or `fallback` when it did not end early. */
+  errorFor(fallback: unknown): unknown;
+  /** Must be called when the attempt is over (clears the timer and listeners). */
+  dispose(): void;
+}
+
+/**
+ * The time and cancellation bounds of one logical call: any number of abort signals (the
+ * caller's, the client's close signal) and an optional absolute deadline. Everything that waits
+ * (HTTP attempts, backoff sleeps, long-polls) goes through one of these, so nothing waits past it.
+ */
+export class Deadline {
+  /** Absolute epoch ms (Date.now clock), or undefined for none. */
+  readonly at: number | undefined;
+  readonly timeoutMs: number | undefined;
+  readonly signals: readonly AbortSignal[];
+
+  private constructor(at: number | undefined, timeoutMs: number | undefined, signals: readonly AbortSignal[]) {
+    this.at = at;
+    this.timeoutMs = timeoutMs;
+    this.signals = signals;
+  }
+
+  static none(): Deadline {
+    return new Deadline(undefined, undefined, []);
+  }
+
+  /**
+   * A deadline from call options, nested in `parent` (the tighter bound wins; all signals apply).
+   * A non-finite or negative timeout is a ValidationError raised by the caller, not here.
+   */
+  static from(options: Pick<CallOptions, "signal" | "timeout"> | undefined, parent?: Deadline, extraSignal?: AbortSignal): Deadline {
+    const signals: AbortSignal[] = parent ? [...parent.signals] : [];
+    if (options?.signal && !signals.includes(options.signal)) signals.push(options.signal);
+    if (extraSignal && !signals.includes(extraSignal)) signals.push(extraSignal);
+    let at = parent?.at;
+    let timeoutMs = parent?.timeoutMs;
+    if (options?.timeout !== undefined) {
+      const own = Date.now() + options.timeout;
+      if (at === undefined || own < at) {
+        at = own;
+        timeoutMs = options.timeout;
+      }
+    }
+    return new Deadline(at, timeoutMs, signals);
+  }
+
+  /** Milliseconds left (Infinity when there is no deadline; 0 when past). */
+  remaining(): number {
+    return this.at === undefined ? Infinity : Math.max(0, this.at - Date.now());
+  }
+
+  abortedSignal(): AbortSignal | undefined {
+    for (const s of this.signals) if (s.aborted) return s;
+    return undefined;
+  }
+
+  /** Throws AbortError / DeadlineExceededError when the call can no longer proceed. */
+  check(lastError?: unknown): void {
+    const aborted = this.abortedSignal();
+    if (aborted) throw abortErrorFor(aborted);
+    if (this.at !== undefined && Date.now() >= this.at) throw this.exceeded(lastError);
+  }
+
+  exceeded(lastError?: unknown): DeadlineExceededError {
+    const ms = this.timeoutMs ?? 0;
+    const suffix = lastError instanceof Error ? ` Last error: ${lastError.message}` : "";
+    return new DeadlineExceededError(ms, `Deadline of ${ms} ms exceeded.${suffix}`, lastError === undefined ? {} : { cause: lastError });
+  }
+
+  /**
+   * Sleeps `ms`, abortable. If the deadline would pass first, rejects at once with
+   * DeadlineExceededError (carrying `lastError`) instead of waiting for a retry that cannot run.
+   */
+  sleep(ms: number, lastError?: unknown): Promise<void> {
+    try {
+      this.check(lastError);
+    } catch (e) {
+      return Promise.reject(e);
+    }
+    if (ms >= this.remaining()) return Promise.reject(this.exceeded(lastError));
+    if (ms <= 0) return Promise.resolve();
+    return new Promise<void>((resolve, reject) => {
+      const onAbort = (ev: Event): void => {
+        clearTimeout(timer);
+        for (const s of this.signals) s.removeEventListener("abort", onAbort);
+        reject(abortErrorFor(ev.target as AbortSignal));
+      };
+      const timer = setTimeout(() => {
+        for (const s of this.signals) s.removeEventListener("abort", onAbort);
+        resolve();
+      }, ms);
+      for (const s of this.signals) s.addEventListener("abort", onAbort, { once: true });
+    });
+  }
+
+  /**
+   * A signal for one HTTP attempt: fires on any abort signal, at the deadline, or after
+   * `attemptTimeoutMs`. `errorFor` maps the way it ended to AbortError / DeadlineExceededError /
+   * APITimeoutError (the last one is retryable).
+   */
+  attempt(attemptTimeoutMs: number | undefined): AttemptScope {
+    const controller = new AbortController();
+    let ended: AttemptEnd;
+    const remaining = this.remaining();
+    const budget = attemptTimeoutMs === undefined ? remaining : Math.min(attemptTimeoutMs, remaining);
+    const byDeadline = attemptTimeoutMs === undefined || remaining <= attemptTimeoutMs;
+    const onAbort = (): void => {
+      if (ended === undefined) ended = "abort";
+      controller.abort();
+    };
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const pre = this.abortedSignal();
+    if (pre) onAbort();
+    else {
+      for (const s of this.signals) s.addEventListener("abort", onAbort, { once: true });
+      if (budget !== Infinity) {
+        timer = setTimeout(() => {
+          if (ended === undefined) ended = byDeadline ? "deadline" : "attempt-timeout";
+          controller.abort();
+        }, budget);
+      }
+    }
+    return {
+      signal: controller.signal,
+      end: () => ended,
+      errorFor: (fallback) => {
+        switch (ended) {
+          case "abort":
+            return abortErrorFor(this.abortedSignal() ?? controller.signal);
+          case "deadline":
+            return this.exceeded();
+          case "attempt-timeout":
+            return new APITimeoutError(`Request timed out after ${attemptTimeoutMs} ms.`, { cause: fallback });
+          default:
+            return fallback;
+        }
+      },
+      dispose: () => {
+        if (timer !== undefined) clearTimeout(timer);
+        for (const s of this.signals) s.removeEventListener("abort", onAbort);
+      },
+    };
+  }
+}

@@ -1,0 +1,295 @@
+/**
+ * The retrieve_future protocol (Python `api_future_impl.py`, 0.38.0): submit once, then long-poll
+ * `POST /api/v1/retrieve_future` with no client-side sleep until the result, an error, or the
+ * call's deadline.
+ */
+import { APIFuture, type Submitted } from "./api-future.js";
+import { Deadline, type CallOptions, type QueueState, type QueueStateEvent } from "./deadline.js";
+import {
+  AbortError,
+  APIConnectionError,
+  APIResponseValidationError,
+  APIStatusError,
+  DeadlineExceededError,
+  GoneError,
+  RequestFailedError,
+  type RequestErrorCategory,
+} from "./errors.js";
+import type { HttpEngine, HttpResponse } from "./http.js";
+import type { Logger } from "./logger.js";
+import { checkTimeout } from "./options.js";
+import { exponentialBackoffMs } from "./retry-policy.js";
+import { BILLING_PAUSE_SLEEP_MS, type BillingPause } from "./retry-window.js";
+
+/** `X-Tinker-Request-Type` values the Python SDK sends. */
+export type RequestType =
+  | "CreateModel"
+  | "ForwardBackward"
+  | "Forward"
+  | "OptimStep"
+  | "SaveWeights"
+  | "LoadWeights"
+  | "SaveWeightsForSampler"
+  | "SaveWeightsExternal"
+  | "Sample"
+  | (string & {});
+
+/** What a submit endpoint answers (`UntypedAPIFuture`). */
+export interface UntypedFuture {
+  readonly request_id: string;
+  readonly model_id?: string | null | undefined;
+  readonly [extra: string]: unknown;
+}
+
+export interface SubmitFutureSpec<T> {
+  /** Sent as `X-Tinker-Request-Type` on every poll. */
+  readonly requestType: RequestType;
+  /**
+   * Sends the submit request (with whatever retries it needs — usually `ctx.withRetries`) and
+   * returns the future handle. Called synchronously by `submitFuture` (so call order is kept
+   * when the caller sequences submits), and again when the future expired (HTTP 410) and
+   * `resubmitOnExpired` is set. Must use the given deadline for its HTTP calls.
+   */
+  readonly submit: (deadline: Deadline) => Promise<UntypedFuture>;
+  /**
+   * "protobuf": polls with `Accept: application/x-protobuf` and `decode` receives the raw bytes
+   * (a JSON success is then an error, as in Python). "json": `decode` receives the parsed object.
+   */
+  readonly resultFormat: "json" | "protobuf";
+  /** Turns the success payload into the result; may also read fields of the submit response. */
+  readonly decode: (payload: unknown, submitted: UntypedFuture) => T;
+  /** On HTTP 410 from retrieve_future, re-run `submit` (up to 3 times). Default false (GoneError). */
+  readonly resubmitOnExpired?: boolean | undefined;
+  /** The caller's options: signal, whole-call timeout (submit + polling), onQueueState. */
+  readonly call?: CallOptions | undefined;
+  /** Used in the "paused" log line, e.g. the model id. */
+  readonly label?: string | undefined;
+}
+
+/** What `submitFuture` needs from a client context. */
+export interface FutureEnvironment {
+  readonly http: HttpEngine;
+  readonly billing: BillingPause;
+  readonly logger: Logger;
+}
+
+/** retrieve_future per-attempt timeout (Python: 45 s; the server holds a long-poll for less). */
+export const RETRIEVE_ATTEMPT_TIMEOUT_MS = 45_000;
+const MAX_BAD_REQUEST_RETRIES = 3;
+const MAX_RESUBMITS = 3;
+const PAUSED_LOG_INTERVAL_MS = 60_000;
+
+const QUEUE_STATES = new Set<QueueState>(["active", "paused_capacity", "paused_rate_limit"]);
+const DEFAULT_PAUSE_REASON: Record<QueueState, string> = {
+  active: "",
+  paused_rate_limit: "concurrent training clients rate limit hit",
+  paused_capacity: "Tinker backend is running short on capacity, please wait",
+  unknown: "unknown",
+};
+
+function queueStateOf(value: unknown): QueueState {
+  return typeof value === "string" && QUEUE_STATES.has(value as QueueState) ? (value as QueueState) : "unknown";
+}
+
+function categoryOf(value: unknown): RequestErrorCategory {
+  return value === "user" || value === "server" ? value : "unknown";
+}
+
+class QueueStateReporter {
+  #lastLogged = -Infinity;
+  #lastState: QueueState | undefined;
+  constructor(
+    private readonly spec: SubmitFutureSpec<unknown>,
+    private readonly logger: Logger,
+    private readonly startedAt: number,
+  ) {}
+
+  report(requestId: string, state: QueueState, reason: string | undefined): void {
+    const event: QueueStateEvent = { state, reason, requestId, requestType: this.spec.requestType, elapsedMs: Date.now() - this.startedAt };
+    const changed = state !== this.#lastState;
+    this.#lastState = state;
+    if (state === "paused_capacity" || state === "paused_rate_limit") {
+      const now = Date.now();
+      if (changed || now - this.#lastLogged >= PAUSED_LOG_INTERVAL_MS) {
+        this.#lastLogged = now;
+        const what = this.spec.label ? `${this.spec.requestType} for ${this.spec.label}` : `${this.spec.requestType} ${requestId}`;
+        this.logger.warn(`${what} is paused. Reason: ${reason || DEFAULT_PAUSE_REASON[state]}.`);
+      }
+    }
+    try {
+      this.spec.call?.onQueueState?.(event);
+    } catch (e) {
+      this.logger.warn("onQueueState callback threw", e);
+    }
+  }
+}
+
+/**
+ * Submits a request and returns its APIFuture; polling starts at once (like Python), so the
+ * result is ready by the time anyone awaits it. `deadline` bounds submit + polling; the future's
+ * `result({timeout})` can cancel it earlier.
+ */
+export function submitFuture<T>(env: FutureEnvironment, spec: SubmitFutureSpec<T>, parent?: Deadline): APIFuture<T> {
+  checkTimeout("timeout", spec.call?.timeout);
+  const cancelController = new AbortController();
+  const deadline = env.http.deadline(spec.call, parent);
+  const bounded = Deadline.from(undefined, deadline, cancelController.signal);
+
+  let resolveSubmitted!: (s: Submitted) => void;
+  let rejectSubmitted!: (e: unknown) => void;
+  const submitted = new Promise<Submitted>((res, rej) => {
+    resolveSubmitted = res;
+    rejectSubmitted = rej;
+  });
+
+  const run = async (): Promise<T> => {
+    let resubmits = 0;
+    for (;;) {
+      const t0 = Date.now();
+      let handle: UntypedFuture;
+      try {
+        handle = await spec.submit(bounded);
+        if (typeof handle?.request_id !== "string") {
+          throw new APIResponseValidationError(`${spec.requestType}: submit response has no request_id`, undefined);
+        }
+      } catch (e) {
+        rejectSubmitted(e);
+        throw e;
+      }
+      if (resubmits === 0) resolveSubmitted({ requestId: handle.request_id, modelId: handle.model_id ?? undefined });
+      const roundtripSeconds = (Date.now() - t0) / 1000;
+      try {
+        return await poll(env, spec, handle, bounded, roundtripSeconds);
+      } catch (e) {
+        if (e instanceof GoneError && spec.resubmitOnExpired && resubmits < MAX_RESUBMITS) {
+          resubmits++;
+          env.logger.info(`${spec.requestType} ${handle.request_id} expired (410); submitting it again`);
+          continue;
+        }
+        throw e;
+      }
+    }
+  };
+  return new APIFuture(submitted, run(), (reason) => cancelController.abort(reason instanceof AbortError ? reason : new AbortError("Polling was cancelled.", { cause: reason })));
+}
+
+async function poll<T>(env: FutureEnvironment, spec: SubmitFutureSpec<T>, handle: UntypedFuture, deadline: Deadline, roundtripSeconds: number): Promise<T> {
+  const { http, billing, logger } = env;
+  const requestId = handle.request_id;
+  const reporter = new QueueStateReporter(spec as SubmitFutureSpec<unknown>, logger, Date.now());
+  const proto = spec.resultFormat === "protobuf";
+  let allowMetadataOnly = true;
+  let connectionErrors = 0;
+  let badRequests = 0;
+
+  for (let iteration = 0; ; iteration++) {
+    deadline.check();
+    const headers: Record<string, string> = {
+      "X-Tinker-Request-Iteration": String(iteration),
+      "X-Tinker-Request-Type": spec.requestType,
+    };
+    if (iteration === 0) headers["X-Tinker-Create-Promise-Roundtrip-Time"] = String(roundtripSeconds);
+    let res: HttpResponse<unknown>;
+    try {
+      res = await http.request(
+        {
+          method: "POST",
+          path: "/api/v1/retrieve_future",
+          json: { request_id: requestId, allow_metadata_only: allowMetadataOnly },
+          headers,
+          accept: proto ? "application/x-protobuf" : "application/json",
+        },
+        { deadline, maxRetries: 0, attemptTimeout: RETRIEVE_ATTEMPT_TIMEOUT_MS },
+      );
+    } catch (error) {
+      if (error instanceof AbortError || error instanceof DeadlineExceededError) throw error;
+      if (error instanceof APIStatusError) {
+        const status = error.status;
+        if (status === 402 && billing.shouldPause(error)) {
+          await deadline.sleep(BILLING_PAUSE_SLEEP_MS, error);
+          continue;
+        }
+        if (status !== 429) connectionErrors = 0;
+        if (status === 408) {
+          // A try_again dressed as an HTTP error; its body may carry the queue state.
+          badRequests = 0;
+          const body = error.body as Record<string, unknown> | undefined;
+          if (body && typeof body === "object" && body["queue_state"]) {
+            reporter.report(requestId, queueStateOf(body["queue_state"]), typeof body["queue_state_reason"] === "string" ? body["queue_state_reason"] : undefined);
+          }
+          continue;
+        }
+        if (status >= 500 && status < 600) continue;
+        if (status === 429) {
+          await deadline.sleep(exponentialBackoffMs(connectionErrors++), error);
+          continue;
+        }
+        if (status === 400 && badRequests < MAX_BAD_REQUEST_RETRIES) {
+          badRequests++;
+          continue;
+        }
+        throw error;
+      }
+      if (error instanceof APIConnectionError) {
+        await deadline.sleep(exponentialBackoffMs(connectionErrors++), error);
+        continue;
+      }
+      throw error;
+    }
+    connectionErrors = 0;
+
+    const contentType = res.headers.get("content-type") ?? "";
+    if (contentType.includes("application/x-protobuf")) {
+      reporter.report(requestId, "active", undefined);
+      return decodeOrThrow(spec, res.bytes, handle);
+    }
+    let json: unknown = res.data;
+    if (typeof json === "string" || json instanceof Uint8Array) {
+      try {
+        json = JSON.parse(typeof json === "string" ? json : new TextDecoder().decode(json));
+      } catch (cause) {
+        throw new APIResponseValidationError(`retrieve_future ${requestId}: response is neither protobuf nor JSON`, res.status, { requestId, cause });
+      }
+    }
+    if (json === null || typeof json !== "object" || Array.isArray(json)) {
+      throw new APIResponseValidationError(`retrieve_future ${requestId}: unexpected response ${String(JSON.stringify(json)).slice(0, 200)}`, res.status, { requestId });
+    }
+    const obj = json as Record<string, unknown>;
+    if (obj["type"] === "try_again") {
+      const state = queueStateOf(obj["queue_state"]);
+      const reason = typeof obj["queue_state_reason"] === "string" ? obj["queue_state_reason"] : undefined;
+      if (state !== "unknown" || reason !== undefined) reporter.report(requestId, state, reason);
+      continue;
+    }
+    if (obj["status"] === "complete_metadata") {
+      allowMetadataOnly = false;
+      continue;
+    }
+    if ("error" in obj) {
+      reporter.report(requestId, "active", undefined);
+      throw new RequestFailedError(String(obj["error"]), requestId, categoryOf(obj["category"]));
+    }
+    if (proto) {
+      throw new APIResponseValidationError(
+        `retrieve_future ${requestId}: the server sent JSON for a ${spec.requestType} result, which is protobuf-only`,
+        res.status,
+        { requestId },
+      );
+    }
+    reporter.report(requestId, "active", undefined);
+    return decodeOrThrow(spec, obj, handle);
+  }
+}
+
+function decodeOrThrow<T>(spec: SubmitFutureSpec<T>, payload: unknown, handle: UntypedFuture): T {
+  try {
+    return spec.decode(payload, handle);
+  } catch (cause) {
+    if (cause instanceof APIResponseValidationError) throw cause;
+    throw new APIResponseValidationError(
+      `Could not decode the ${spec.requestType} result of ${handle.request_id}: ${(cause as Error)?.message ?? String(cause)}`,
+      undefined,
+      { requestId: handle.request_id, cause },
+    );
+  }
+}

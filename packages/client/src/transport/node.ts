@@ -1,0 +1,141 @@
+/**
+ * The default transport under Node: `node:http` / `node:https` with keep-alive agents.
+ *
+ * Node's built-in `fetch` (undici) costs roughly 1.8× a plain `node:http` exchange on small
+ * requests, which alone would break the latency budget of a checkpoint operation (two exchanges:
+ * submit + retrieve_future). This transport does the minimum: one `http.request`, the body
+ * collected into one Buffer, headers read from Node's already lower-cased object.
+ *
+ * Only this file (and `node-entry.ts`) import Node built-ins; the core stays browser-safe.
+ */
+import * as http from "node:http";
+import * as https from "node:https";
+import { createBrotliDecompress, createGunzip, createInflate } from "node:zlib";
+import type { Readable } from "node:stream";
+import type { ResponseHeaders, Transport, TransportRequest, TransportResponse } from "./types.js";
+
+export interface NodeTransportOptions {
+  /** Upper bound of sockets per origin (default 256). */
+  readonly maxSockets?: number;
+  /** Idle keep-alive sockets kept per origin (default 64). */
+  readonly maxFreeSockets?: number;
+  /** Redirect hops followed when a request asks for `redirect: "follow"` (default 10). */
+  readonly maxRedirects?: number;
+}
+
+function nodeHeaders(raw: http.IncomingHttpHeaders): ResponseHeaders {
+  return {
+    get(name) {
+      const v = raw[name.toLowerCase()];
+      if (v === undefined) return null;
+      return Array.isArray(v) ? v.join(", ") : v;
+    },
+    *entries() {
+      for (const [k, v] of Object.entries(raw)) {
+        if (v !== undefined) yield [k, Array.isArray(v) ? v.join(", ") : v] as [string, string];
+      }
+    },
+  };
+}
+
+function decodedStream(res: http.IncomingMessage): Readable {
+  switch (res.headers["content-encoding"]) {
+    case "gzip":
+    case "x-gzip":
+      return res.pipe(createGunzip());
+    case "deflate":
+      return res.pipe(createInflate());
+    case "br":
+      return res.pipe(createBrotliDecompress());
+    default:
+      return res;
+  }
+}
+
+const REDIRECTS = new Set([301, 302, 303, 307, 308]);
+
+/** Creates a transport with its own keep-alive agents; `destroy()` closes their sockets. */
+export function createNodeTransport(options: NodeTransportOptions = {}): Transport & { destroy(): void } {
+  const agentOptions: http.AgentOptions = {
+    keepAlive: true,
+    keepAliveMsecs: 1000,
+    maxSockets: options.maxSockets ?? 256,
+    maxFreeSockets: options.maxFreeSockets ?? 64,
+    scheduling: "lifo",
+  };
+  const httpAgent = new http.Agent(agentOptions);
+  const httpsAgent = new https.Agent(agentOptions);
+  const maxRedirects = options.maxRedirects ?? 10;
+
+  const once = (req: TransportRequest, url: URL): Promise<TransportResponse> =>
+    new Promise<TransportResponse>((resolve, reject) => {
+      const isHttps = url.protocol === "https:";
+      const headers: Record<string, string | number> = { ...req.headers };
+      const body = req.body;
+      if (body !== undefined) {
+        headers["content-length"] = typeof body === "string" ? Buffer.byteLength(body) : body.byteLength;
+      } else if (req.method !== "GET") {
+        headers["content-length"] = 0;
+      }
+      const clientRequest = (isHttps ? https : http).request(
+        url,
+        {
+          method: req.method,
+          headers,
+          agent: isHttps ? httpsAgent : httpAgent,
+          signal: req.signal,
+        },
+        (res) => {
+          const stream = decodedStream(res);
+          const chunks: Buffer[] = [];
+          stream.on("data", (chunk: Buffer) => chunks.push(chunk));
+          stream.on("error", reject);
+          stream.on("end", () => {
+            const buf = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks);
+            resolve({
+              status: res.statusCode ?? 0,
+              headers: nodeHeaders(res.headers),
+              body: buf,
+              text: () => buf.toString("utf8"),
+            });
+          });
+          if (stream !== res) res.on("error", reject);
+        },
+      );
+      clientRequest.on("error", reject);
+      clientRequest.setNoDelay(true);
+      if (body === undefined) clientRequest.end();
+      else clientRequest.end(body);
+    });
+
+  const transport = async (req: TransportRequest): Promise<TransportResponse> => {
+    let url = new URL(req.url);
+    let current = req;
+    for (let hop = 0; ; hop++) {
+      const res = await once(current, url);
+      if (req.redirect === "manual" || !REDIRECTS.has(res.status) || hop >= maxRedirects) return res;
+      const location = res.headers.get("location");
+      if (location === null) return res;
+      const next = new URL(location, url);
+      const keepMethod = res.status === 307 || res.status === 308;
+      const headers = { ...current.headers };
+      if (next.origin !== url.origin) {
+        // Credentials never follow a redirect to another origin.
+        for (const name of Object.keys(headers)) {
+          const lower = name.toLowerCase();
+          if (lower === "x-api-key" || lower === "authorization" || lower.startsWith("cf-access-client")) delete headers[name];
+        }
+      }
+      current = keepMethod
+        ? { ...current, headers }
+        : { method: "GET", url: next.href, headers, signal: current.signal, redirect: current.redirect };
+      url = next;
+    }
+  };
+  return Object.assign(transport, {
+    destroy() {
+      httpAgent.destroy();
+      httpsAgent.destroy();
+    },
+  });
+}
