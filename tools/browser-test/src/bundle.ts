@@ -1,3 +1,4 @@
+import { dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
 import { build } from "esbuild";
@@ -12,14 +13,19 @@ export interface ClientBundle {
 }
 
 /**
- * Bundles the client's main entry point (`@tinker-ts/client`, the built output) for browsers.
- * `platform: "browser"` makes esbuild refuse any `node:` import, so a Node-only import in the
- * client core fails here with the module's name.
+ * Bundles the client's main entry point (`@tinker-ts/client`, its built output) for browsers,
+ * resolved the way a browser bundler resolves it (the `browser`/`default` export conditions, not
+ * `node`). `platform: "browser"` makes esbuild refuse any `node:` import, so a Node-only import
+ * reachable from the main entry fails here with the module's name.
  */
 export async function bundleClient(): Promise<ClientBundle> {
-  const entry = fileURLToPath(import.meta.resolve("@tinker-ts/client"));
   const result = await build({
-    entryPoints: [entry],
+    stdin: {
+      contents: 'export * from "@tinker-ts/client";',
+      resolveDir: dirname(fileURLToPath(import.meta.url)),
+      sourcefile: "browser-entry.js",
+      loader: "js",
+    },
     bundle: true,
     format: "esm",
     platform: "browser",
