@@ -1,0 +1,41 @@
+/** What a handler receives and returns. */
+import type { Readable } from "node:stream";
+import type { Principal } from "./auth.js";
+import type { Fault } from "./faults.js";
+
+export interface EmRequest {
+  readonly method: string;
+  readonly path: string;
+  readonly params: Readonly<Record<string, string>>;
+  readonly query: URLSearchParams;
+  readonly headers: Readonly<Record<string, string | string[] | undefined>>;
+  /** The decoded body (zstd already undone). */
+  readonly body: Uint8Array;
+  readonly principal: Principal;
+  readonly fault: Fault | undefined;
+  /** Aborted when the client goes away or the server closes. */
+  readonly signal: AbortSignal;
+  /** The body parsed as JSON and validated against the named schema. */
+  json<T>(schema: string): T;
+  header(name: string): string | undefined;
+}
+
+export type Reply =
+  | { readonly status: number; readonly json: unknown; readonly headers?: Record<string, string> }
+  | { readonly status: number; readonly binary: Uint8Array; readonly contentType: string; readonly headers?: Record<string, string> }
+  | { readonly status: number; readonly empty: true; readonly headers?: Record<string, string> }
+  | { readonly status: number; readonly stream: Readable; readonly contentType: string; readonly headers?: Record<string, string> };
+
+export type Handler = (req: EmRequest) => Reply | Promise<Reply>;
+
+export interface Route {
+  readonly method: string;
+  /** Path pattern; `{name}` matches one segment, `{name+}` one or more. */
+  readonly pattern: string;
+  readonly handler: Handler;
+  /** False for endpoints that need no API key (healthz, signed archive downloads). */
+  readonly auth?: boolean;
+}
+
+export const ok = (json: unknown): Reply => ({ status: 200, json });
+export const noContent = (): Reply => ({ status: 204, empty: true });

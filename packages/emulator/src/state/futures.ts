@@ -1,0 +1,94 @@
+/** Futures: work the server finishes later, fetched with a long-polled retrieve_future. */
+import { randomUUID } from "node:crypto";
+
+export type FutureResult =
+  | { readonly kind: "json"; readonly value: unknown }
+  /** A result that can be sent as protobuf (when the client accepts it) or as JSON. */
+  | { readonly kind: "proto"; readonly json: () => unknown; readonly binary: () => Uint8Array };
+
+export interface FutureFailure {
+  readonly error: string;
+  readonly category: "user" | "server" | "unknown";
+}
+
+export interface FutureRecord {
+  readonly requestId: string;
+  readonly requestType: string;
+  readonly modelId: string | undefined;
+  state: "pending" | "done" | "failed";
+  result?: FutureResult;
+  failure?: FutureFailure;
+  cancelled: boolean;
+  readonly waiters: Set<() => void>;
+}
+
+export class FutureStore {
+  private readonly futures = new Map<string, FutureRecord>();
+
+  create(requestType: string, modelId?: string): FutureRecord {
+    const record: FutureRecord = {
+      requestId: `req-${randomUUID()}`,
+      requestType,
+      modelId,
+      state: "pending",
+      cancelled: false,
+      waiters: new Set(),
+    };
+    this.futures.set(record.requestId, record);
+    return record;
+  }
+
+  get(requestId: string): FutureRecord | undefined {
+    return this.futures.get(requestId);
+  }
+
+  resolve(record: FutureRecord, result: FutureResult): void {
+    if (record.state !== "pending") return;
+    record.state = "done";
+    record.result = result;
+    this.wake(record);
+  }
+
+  fail(record: FutureRecord, failure: FutureFailure): void {
+    if (record.state !== "pending") return;
+    record.state = "failed";
+    record.failure = failure;
+    this.wake(record);
+  }
+
+  /** Runs `work` and settles the future with its result or its error. */
+  async settle(record: FutureRecord, work: () => FutureResult | Promise<FutureResult>): Promise<void> {
+    try {
+      this.resolve(record, await work());
+    } catch (error) {
+      const status = (error as { status?: number }).status;
+      const message = error instanceof Error ? error.message : String(error);
+      this.fail(record, { error: message, category: status !== undefined && status < 500 ? "user" : "server" });
+    }
+  }
+
+  /** Waits until the future is settled or `ms` elapse (or `signal` aborts). */
+  wait(record: FutureRecord, ms: number, signal: AbortSignal): Promise<void> {
+    if (record.state !== "pending" || ms <= 0) return Promise.resolve();
+    return new Promise((resolve) => {
+      const done = (): void => {
+        clearTimeout(timer);
+        record.waiters.delete(done);
+        signal.removeEventListener("abort", done);
+        resolve();
+      };
+      const timer = setTimeout(done, ms);
+      record.waiters.add(done);
+      signal.addEventListener("abort", done, { once: true });
+    });
+  }
+
+  /** Wakes every waiter (used on shutdown). */
+  wakeAll(): void {
+    for (const record of this.futures.values()) this.wake(record);
+  }
+
+  private wake(record: FutureRecord): void {
+    for (const waiter of [...record.waiters]) waiter();
+  }
+}

@@ -1,0 +1,135 @@
+/** Everything the emulator knows: sessions, live models, sampling sessions, futures and checkpoints. */
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { type AdamState, newAdamState } from "../model/adam.js";
+import { type Adapter, initAdapter, parameterCount } from "../model/lm.js";
+import { notFound } from "../server/errors.js";
+import { CheckpointStore, type CheckpointRecord, type RunRecord } from "./checkpoints.js";
+import { FutureStore } from "./futures.js";
+import { Sequencer } from "./sequencer.js";
+
+export interface SessionRecord {
+  session_id: string;
+  owner: string;
+  created_at: string;
+  tags: string[];
+  user_metadata: Record<string, unknown> | null;
+  project_id: string | null;
+  sdk_version: string | null;
+  training_run_ids: string[];
+  sampler_ids: string[];
+  finished: { reason: string; detail: string | null } | null;
+  last_heartbeat: string;
+}
+
+export interface LiveModel {
+  readonly modelId: string;
+  readonly run: RunRecord;
+  adapter: Adapter;
+  grad: Float64Array;
+  adam: AdamState;
+  readonly sequencer: Sequencer;
+}
+
+export interface SamplingSession {
+  readonly samplerId: string;
+  readonly sessionId: string;
+  readonly owner: string;
+  readonly baseModel: string;
+  readonly modelPath: string | null;
+  readonly adapter: Adapter;
+}
+
+export interface WorldOptions {
+  readonly dataDir: string;
+  readonly now: () => number;
+  readonly seqGapTimeoutMs: number;
+}
+
+export class World {
+  readonly futures = new FutureStore();
+  readonly checkpoints: CheckpointStore;
+  readonly sessions = new Map<string, SessionRecord>();
+  readonly models = new Map<string, LiveModel>();
+  readonly samplers = new Map<string, SamplingSession>();
+  private readonly sessionsDir: string;
+
+  constructor(readonly options: WorldOptions) {
+    this.checkpoints = new CheckpointStore(options.dataDir);
+    this.sessionsDir = join(options.dataDir, "sessions");
+    mkdirSync(this.sessionsDir, { recursive: true });
+    for (const file of readdirSync(this.sessionsDir)) {
+      if (!file.endsWith(".json")) continue;
+      const record = JSON.parse(readFileSync(join(this.sessionsDir, file), "utf8")) as SessionRecord;
+      this.sessions.set(record.session_id, record);
+    }
+  }
+
+  nowIso(): string {
+    return new Date(this.options.now()).toISOString();
+  }
+
+  saveSession(record: SessionRecord): void {
+    this.sessions.set(record.session_id, record);
+    writeFileSync(join(this.sessionsDir, `${encodeURIComponent(record.session_id)}.json`), JSON.stringify(record, null, 2));
+  }
+
+  session(sessionId: string, owner: string): SessionRecord {
+    const record = this.sessions.get(sessionId);
+    if (!record || record.owner !== owner) throw notFound(`session ${sessionId} not found`);
+    return record;
+  }
+
+  model(modelId: string, owner: string): LiveModel {
+    const model = this.models.get(modelId);
+    if (!model || model.run.owner !== owner) throw notFound(`model ${modelId} not found (models live until the emulator stops; load a checkpoint to continue)`);
+    return model;
+  }
+
+  /** Creates a live model with a fresh adapter, and its training-run record. */
+  createModel(run: RunRecord): LiveModel {
+    const adapter = initAdapter(run.base_model, run.lora_rank, run.seed);
+    this.checkpoints.saveRun(run);
+    const model: LiveModel = {
+      modelId: run.training_run_id,
+      run,
+      adapter,
+      grad: new Float64Array(parameterCount(run.lora_rank)),
+      adam: newAdamState(parameterCount(run.lora_rank)),
+      sequencer: new Sequencer(1, this.options.seqGapTimeoutMs),
+    };
+    this.models.set(model.modelId, model);
+    const session = this.sessions.get(run.session_id);
+    if (session && !session.training_run_ids.includes(run.training_run_id)) {
+      session.training_run_ids.push(run.training_run_id);
+      this.saveSession(session);
+    }
+    return model;
+  }
+
+  touch(model: LiveModel): void {
+    model.run.last_request_time = this.nowIso();
+  }
+
+  /** Deletes checkpoints whose TTL has passed. */
+  sweepExpired(): void {
+    const now = this.options.now();
+    for (const record of [...this.checkpoints.checkpoints.values()]) {
+      if (record.expires_at !== null && Date.parse(record.expires_at) <= now) this.checkpoints.delete(record);
+    }
+  }
+
+  checkpoint(tinkerPath: string): CheckpointRecord | undefined {
+    this.sweepExpired();
+    return this.checkpoints.checkpoints.get(tinkerPath);
+  }
+
+  run(runId: string): RunRecord | undefined {
+    return this.checkpoints.runs.get(runId);
+  }
+
+  close(): void {
+    for (const model of this.models.values()) model.sequencer.close();
+    this.futures.wakeAll();
+  }
+}

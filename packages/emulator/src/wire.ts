@@ -1,0 +1,20 @@
+/** The wire types the handlers read, generated from spec/ (re-exported so handlers import one place). */
+export type {
+  CancelFutureRequest,
+  CreateModelRequest,
+  CreateSamplingSessionRequest,
+  CreateSessionRequest,
+  FinishSessionRequest,
+  FutureRetrieveRequest,
+  GetInfoRequest,
+  LoadWeightsRequest,
+  OptimStepRequest,
+  SampleRequest,
+  SamplingParams,
+  SaveWeightsForSamplerRequest,
+  SaveWeightsRequest,
+  SessionHeartbeatRequest,
+  SetCheckpointTtlRequest,
+  UnloadModelRequest,
+  WeightsInfoRequest,
+} from "@tinker-ts/types";
