@@ -33,14 +33,17 @@ def _ms(ns: int) -> float:
 def setup(cmd: dict) -> dict:
     service = tinker.ServiceClient(base_url=cmd["base_url"], api_key=cmd["api_key"])
     training = service.create_lora_training_client(base_model=cmd["base_model"], rank=cmd.get("rank", 8)).result()
-    _state["service"] = service
-    _state["training"] = training
-    return {"model_id": training.model_id if hasattr(training, "model_id") else None}
+    _state[cmd.get("slot", "main")] = {"service": service, "training": training}
+    return {"model_id": getattr(training, "model_id", None)}
+
+
+def _training(cmd: dict):
+    return _state[cmd.get("slot", "main")]["training"]
 
 
 def persist(cmd: dict) -> dict:
     """n sequential save_state -> result, then n sequential load_state -> result (of the last save)."""
-    tc = _state["training"]
+    tc = _training(cmd)
     save_ms: list[float] = []
     load_ms: list[float] = []
     path = None
@@ -73,7 +76,7 @@ def _datums(batch: int, seq_len: int, vocab: int) -> list[types.Datum]:
 
 def pipeline(cmd: dict) -> dict:
     """n x (forward_backward + optim_step) submitted without waiting, then every result."""
-    tc = _state["training"]
+    tc = _training(cmd)
     data = _datums(cmd["batch"], cmd["seq_len"], cmd["vocab"])
     adam = types.AdamParams(learning_rate=1e-4)
     t0 = time.perf_counter_ns()
@@ -103,7 +106,7 @@ def encode(cmd: dict) -> dict:
     """
     from tinker.proto.request_conv import forward_backward_request_to_proto
 
-    tc = _state["training"]
+    tc = _training(cmd)
     rows = _raw_lists(cmd["batch"], cmd["seq_len"], cmd["vocab"])
     t0 = time.perf_counter_ns()
     data = [
@@ -167,10 +170,9 @@ def main() -> None:
         except Exception as exc:  # reported to the harness, which fails the scenario loudly
             reply = {"ok": False, "error": f"{type(exc).__name__}: {exc}"}
         print(json.dumps(reply), file=out, flush=True)
-    service = _state.get("service")
-    if service is not None and hasattr(service, "close"):
+    for slot in _state.values():
         try:
-            service.close()
+            slot["service"].close("success")
         except Exception:
             pass
     out.flush()

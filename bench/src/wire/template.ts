@@ -79,6 +79,17 @@ function jsonBody(text: string, known: Vars): BodyRender {
   };
 }
 
+function knownValues(body: Buffer, varying: readonly string[]): Vars {
+  const parsed = JSON.parse(body.toString("utf8")) as Record<string, unknown>;
+  const known: Vars = {};
+  for (const key of varying) {
+    const v = parsed[key];
+    if (typeof v !== "string" && typeof v !== "number") throw new Error(`captured body has no scalar "${key}"`);
+    known[key] = v;
+  }
+  return known;
+}
+
 function protoBody(body: Buffer): BodyRender {
   const { rest } = splitHead(body);
   return (vars) => withHead(rest, { modelId: String(vars["model_id"]), seqId: Number(vars["seq_id"]) });
@@ -91,10 +102,10 @@ export interface RequestTemplate {
 }
 
 /**
- * Turns one captured client request into a template. `known` names the values the client used for
- * this op (e.g. `{ model_id, seq_id, path }`); for a protobuf body only `model_id`/`seq_id` vary.
+ * Turns one captured client request into a template in which the JSON fields `varying` (e.g.
+ * `model_id`, `seq_id`, `path`) take new values; for a protobuf body `model_id`/`seq_id` vary.
  */
-export function templateFrom(captured: CapturedRequest, known: Vars): RequestTemplate {
+export function templateFrom(captured: CapturedRequest, varying: readonly string[]): RequestTemplate {
   const headers: Array<[string, HeaderRender]> = captured.headers
     .filter(([name]) => !CONNECTION_HEADERS.has(name.toLowerCase()))
     .map(([name, value]) => [name, headerRenderer(name, value)]);
@@ -103,7 +114,7 @@ export function templateFrom(captured: CapturedRequest, known: Vars): RequestTem
     ? protoBody(captured.body)
     : captured.body.length === 0
       ? () => Buffer.alloc(0)
-      : jsonBody(captured.body.toString("utf8"), known);
+      : jsonBody(captured.body.toString("utf8"), knownValues(captured.body, varying));
   const path = captured.path;
   return {
     method: captured.method,

@@ -1,0 +1,247 @@
+/**
+ * pnpm bench [-- --quick] [-- --only=persistence,pipeline,encode,download,cold-start]
+ *
+ * One emulator process (model skipped) serves every scenario; each scenario runs its drivers
+ * interleaved A B C D over rounds. Results go to bench/results/ and the README's latest table.
+ */
+import { execFileSync } from "node:child_process";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { performance } from "node:perf_hooks";
+import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
+import { rawRows, type BatchShape } from "./data.js";
+import { findPython, PythonWorker } from "./drivers/python.js";
+import { pythonEncode, pythonPersist, pythonPipeline } from "./drivers/python-drivers.js";
+import { RawDriver, type RawTemplates } from "./drivers/raw.js";
+import { openTinkerTs, type TinkerTsSession } from "./drivers/tinker-ts.js";
+import { startEmulatorProcess } from "./emulator.js";
+import { machineInfo } from "./machine.js";
+import type { BenchReport } from "./report/markdown.js";
+import { targetSummary } from "./report/markdown.js";
+import { writeReport } from "./report/write.js";
+import type { ScenarioResult } from "./results.js";
+import { coldStartScenario } from "./scenarios/cold-start.js";
+import { downloadScenario } from "./scenarios/download.js";
+import { encodeScenario } from "./scenarios/encode.js";
+import { persistenceScenario } from "./scenarios/persistence.js";
+import { pipelineScenario } from "./scenarios/pipeline.js";
+import { startCaptureProxy } from "./wire/capture.js";
+import { chunkedOpFrom, futureOpFrom, submitsTo } from "./wire/captured-ops.js";
+import { fetchSender, httpSender } from "./wire/senders.js";
+
+const BENCH_DIR = join(dirname(fileURLToPath(import.meta.url)), "..");
+const REPO_ROOT = join(BENCH_DIR, "..");
+const ALL = ["persistence", "pipeline", "encode", "download", "cold-start"] as const;
+const API_KEY = "tml-bench";
+const BASE_MODEL = "Qwen/Qwen3-8B";
+
+interface Plan {
+  persistence: { rounds: number; opsPerRound: number; warmupOps: number };
+  pipeline: { rounds: number; steps: number; warmupSteps: number; batch: number; seqLen: number };
+  encode: { rounds: number; batch: number; seqLen: number };
+  download: { rounds: number; archiveBytes: number };
+  coldStart: { rounds: number };
+}
+
+const FULL: Plan = {
+  persistence: { rounds: 7, opsPerRound: 50, warmupOps: 20 },
+  pipeline: { rounds: 5, steps: 500, warmupSteps: 50, batch: 4, seqLen: 64 },
+  encode: { rounds: 5, batch: 256, seqLen: 4096 },
+  download: { rounds: 3, archiveBytes: 2 ** 30 },
+  coldStart: { rounds: 10 },
+};
+
+const QUICK: Plan = {
+  persistence: { rounds: 3, opsPerRound: 20, warmupOps: 5 },
+  pipeline: { rounds: 3, steps: 50, warmupSteps: 10, batch: 4, seqLen: 64 },
+  encode: { rounds: 2, batch: 32, seqLen: 4096 },
+  download: { rounds: 2, archiveBytes: 64 * 2 ** 20 },
+  coldStart: { rounds: 3 },
+};
+
+const VOCAB = 151_936;
+const log = (msg: string) => process.stderr.write(`[bench] ${msg}\n`);
+
+function hasCurl(): boolean {
+  try {
+    execFileSync("curl", ["--version"], { stdio: "ignore" });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: { quick: { type: "boolean", default: false }, only: { type: "string" } },
+    allowPositionals: true,
+  });
+  const quick = values.quick ?? false;
+  const only = new Set(values.only ? values.only.split(",") : ALL);
+  for (const s of only) if (!(ALL as readonly string[]).includes(s)) throw new Error(`unknown scenario ${s}; known: ${ALL.join(", ")}`);
+  const plan = quick ? QUICK : FULL;
+  const startedAt = new Date().toISOString();
+  const t0 = performance.now();
+  const pythonPath = findPython(REPO_ROOT);
+  if (pythonPath === null) log("no Python SDK venv found (TINKER_PYTHON_VENV, tools/capture-python/.venv): the python driver is skipped");
+
+  const tmp = await mkdtemp(join(tmpdir(), "tinker-bench-"));
+  const cleanups: Array<() => Promise<void> | void> = [() => rm(tmp, { recursive: true, force: true })];
+  const scenarios: ScenarioResult[] = [];
+  try {
+    const emulator = await startEmulatorProcess([
+      "--skip-model",
+      "--data-dir",
+      join(tmp, "emulator"),
+      "--archive-padding-bytes",
+      String(plan.download.archiveBytes),
+    ]);
+    cleanups.unshift(() => emulator.close());
+    log(`emulator ${emulator.url} (pid ${emulator.pid})`);
+
+    const python = pythonPath === null ? null : await PythonWorker.start(pythonPath);
+    if (python !== null) {
+      cleanups.unshift(() => python.close());
+      await python.call("setup", { slot: "main", base_url: emulator.url, api_key: API_KEY, base_model: BASE_MODEL });
+    }
+
+    const small: BatchShape = { batch: plan.pipeline.batch, seqLen: plan.pipeline.seqLen, vocab: VOCAB };
+    const big: BatchShape = { batch: plan.encode.batch, seqLen: plan.encode.seqLen, vocab: VOCAB };
+    const needTraining = only.has("persistence") || only.has("pipeline") || only.has("encode");
+
+    let templates: RawTemplates | null = null;
+    const encodeFacts: Array<{ label: string; value: string }> = [];
+    const sessions: TinkerTsSession[] = [];
+    const open = async (url: string) => {
+      const s = await openTinkerTs(url, API_KEY, BASE_MODEL);
+      sessions.push(s);
+      return s;
+    };
+    cleanups.unshift(async () => {
+      for (const s of sessions) await s.close();
+    });
+
+    if (needTraining) {
+      // Untimed capture pass: what tinker-ts puts on the wire, for the raw loops to replay.
+      log("capturing tinker-ts requests");
+      const proxy = await startCaptureProxy(emulator.url);
+      try {
+        const cap = await open(proxy.url);
+        const path = await cap.saveState("bench-ts-000000");
+        await cap.loadState(path);
+        await cap.pipeline(1, rawRows(small));
+        let bigBatch: RawTemplates["bigBatch"];
+        if (only.has("encode")) {
+          const before = proxy.requests.length;
+          await cap.forwardBackward(rawRows(big));
+          const chunked = chunkedOpFrom(proxy.requests.slice(before), "/api/v1/forward_backward");
+          bigBatch = { chunks: chunked.chunks, retrieve: chunked.retrieve };
+          encodeFacts.push({ label: "tinker-ts: forward_backward requests / body bytes on the wire", value: `${chunked.chunks.length} / ${chunked.bodyBytes.toLocaleString("en")}` });
+          if (python !== null) {
+            await python.call("setup", { slot: "capture", base_url: proxy.url, api_key: API_KEY, base_model: BASE_MODEL });
+            const pyBefore = proxy.requests.length;
+            const r = await python.call<{ body_bytes: number }>("encode", { slot: "capture", batch: big.batch, seq_len: big.seqLen, vocab: big.vocab });
+            const pySubmits = submitsTo(proxy.requests.slice(pyBefore), "/api/v1/forward_backward");
+            encodeFacts.push({
+              label: "python: forward_backward requests / body bytes on the wire",
+              value: `${pySubmits.length} / ${pySubmits.reduce((n, s) => n + s.body.length, 0).toLocaleString("en")}`,
+            });
+            encodeFacts.push({ label: "python: the same batch as one unchunked protobuf message", value: `${r.body_bytes.toLocaleString("en")} bytes` });
+          }
+        }
+        const reqs = proxy.requests;
+        templates = {
+          save: futureOpFrom(reqs, "/api/v1/save_weights", ["model_id", "seq_id", "path"]),
+          load: futureOpFrom(reqs, "/api/v1/load_weights", ["model_id", "seq_id", "path"]),
+          forwardBackward: futureOpFrom(reqs, "/api/v1/forward_backward", []),
+          optimStep: futureOpFrom(reqs, "/api/v1/optim_step", ["model_id", "seq_id"]),
+          ...(bigBatch ? { bigBatch } : {}),
+        };
+      } finally {
+        await proxy.close();
+      }
+    }
+
+    let ts: TinkerTsSession | null = null;
+    let rawFetch: RawDriver | null = null;
+    let rawHttp: RawDriver | null = null;
+    if (needTraining && templates !== null) {
+      ts = await open(emulator.url);
+      // Each raw loop gets its own model (created by tinker-ts, untimed) and continues at seq_id 1.
+      rawFetch = new RawDriver("fetch", fetchSender(emulator.url), (await open(emulator.url)).modelId, templates, "fe");
+      rawHttp = new RawDriver("node:http", httpSender(emulator.url), (await open(emulator.url)).modelId, templates, "ht");
+      cleanups.unshift(() => {
+        rawFetch?.close();
+        rawHttp?.close();
+      });
+    }
+
+    const guarded = async (id: string, title: string, run: () => Promise<ScenarioResult>) => {
+      log(`scenario ${id}`);
+      const s0 = performance.now();
+      try {
+        scenarios.push(await run());
+      } catch (err) {
+        log(`scenario ${id} failed: ${err instanceof Error ? err.stack : String(err)}`);
+        scenarios.push({ id, title, params: {}, metrics: [], facts: [], notes: [], error: err instanceof Error ? err.message : String(err) });
+      }
+      log(`scenario ${id} took ${((performance.now() - s0) / 1000).toFixed(1)} s`);
+    };
+
+    if (only.has("persistence") && ts && rawFetch && rawHttp) {
+      const drivers = [ts.persistDriver(), ...(python ? [pythonPersist(python)] : []), rawFetch, rawHttp];
+      await guarded("persistence", "1. Persistence op latency", () => persistenceScenario(drivers, plan.persistence));
+    }
+    if (only.has("pipeline") && ts && rawFetch && rawHttp) {
+      const rows = rawRows(small);
+      const drivers = [ts.pipelineDriver(rows), ...(python ? [pythonPipeline(python, small)] : []), rawFetch.asPipelineDriver(), rawHttp.asPipelineDriver()];
+      await guarded("pipeline", "2. Pipelined training", () => pipelineScenario(drivers, plan.pipeline));
+    }
+    if (only.has("encode") && ts && rawFetch && rawHttp) {
+      const drivers = [ts.encodeDriver(big), ...(python ? [pythonEncode(python, big)] : []), rawFetch.asEncodeDriver(), rawHttp.asEncodeDriver()];
+      await guarded("encode", "3. Large batch encode", () => encodeScenario(drivers, plan.encode, encodeFacts));
+    }
+    if (only.has("download")) {
+      await guarded("download", "4. Checkpoint download", async () => {
+        const dl = await open(emulator.url);
+        const path = await dl.saveState("bench-dl-000000");
+        const url = await dl.archiveUrl(path);
+        const size = await dl.contentLength(url);
+        return downloadScenario(url, size, { rounds: plan.download.rounds, tmpDir: tmp, python, hasCurl: hasCurl() });
+      });
+    }
+    if (only.has("cold-start")) {
+      await guarded("cold-start", "5. Cold start", () => coldStartScenario({ rounds: plan.coldStart.rounds, cwd: BENCH_DIR, python: pythonPath }));
+    }
+  } finally {
+    for (const c of cleanups) {
+      try {
+        await c();
+      } catch (err) {
+        log(`cleanup: ${err instanceof Error ? err.message : String(err)}`);
+      }
+    }
+  }
+
+  const report: BenchReport = {
+    command: `pnpm bench${quick || values.only ? " --" : ""}${quick ? " --quick" : ""}${values.only ? ` --only=${values.only}` : ""}`,
+    quick: quick || values.only !== undefined,
+    machine: machineInfo(pythonPath),
+    startedAt,
+    durationS: (performance.now() - t0) / 1000,
+    scenarios,
+  };
+  const paths = await writeReport(BENCH_DIR, report);
+  for (const line of targetSummary(report)) log(line);
+  log(`wrote ${paths.md} and ${paths.json} in ${report.durationS.toFixed(0)} s`);
+}
+
+main().then(
+  () => process.exit(0),
+  (err: unknown) => {
+    log(err instanceof Error ? (err.stack ?? err.message) : String(err));
+    process.exit(1);
+  },
+);

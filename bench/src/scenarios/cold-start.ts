@@ -1,0 +1,70 @@
+import { execFile } from "node:child_process";
+import { createRequire } from "node:module";
+import { gzipSync } from "node:zlib";
+import { promisify } from "node:util";
+import { metric, type ScenarioResult, type Target } from "../results.js";
+import { runInterleaved } from "../schedule.js";
+
+const exec = promisify(execFile);
+
+const IMPORT_SCRIPT = (specifier: string) =>
+  `const t0 = performance.now(); await import(${JSON.stringify(specifier)}); ` +
+  `process.stdout.write(JSON.stringify({ importMs: performance.now() - t0 }));`;
+
+const PY_IMPORT = "import time; t = time.perf_counter(); import tinker; print((time.perf_counter() - t) * 1000)";
+
+async function nodeImportMs(specifier: string, cwd: string): Promise<number> {
+  const { stdout } = await exec(process.execPath, ["--input-type=module", "-e", IMPORT_SCRIPT(specifier)], { cwd });
+  return (JSON.parse(stdout) as { importMs: number }).importMs;
+}
+
+async function pythonImportMs(python: string): Promise<number> {
+  const { stdout } = await exec(python, ["-c", PY_IMPORT], { env: { ...process.env, TINKER_TELEMETRY: "0" } });
+  return Number(stdout.trim());
+}
+
+/** esbuild (pinned in bench/package.json) bundle of the package's main entry, minified, then gzip -9. */
+export async function bundleSize(entry: string, platform: "node" | "browser"): Promise<{ minBytes: number; gzipBytes: number }> {
+  const esbuild = await import("esbuild");
+  const out = await esbuild.build({
+    entryPoints: [entry],
+    bundle: true,
+    minify: true,
+    format: "esm",
+    platform,
+    write: false,
+    logLevel: "silent",
+  });
+  const code = out.outputFiles[0]!.contents;
+  return { minBytes: code.byteLength, gzipBytes: gzipSync(code, { level: 9 }).byteLength };
+}
+
+const TARGETS: Target[] = [{ label: "import < 100 ms", numerator: "tinker-ts", op: "<=", limit: 100 }];
+
+export async function coldStartScenario(opts: { rounds: number; cwd: string; python: string | null }): Promise<ScenarioResult> {
+  const drivers = opts.python === null ? ["tinker-ts"] : ["tinker-ts", "python"];
+  const rounds = await runInterleaved(drivers, opts.rounds, (d) =>
+    d === "tinker-ts" ? nodeImportMs("@tinker-ts/client", opts.cwd) : pythonImportMs(opts.python!),
+  );
+  const facts: Array<{ label: string; value: string }> = [];
+  const notes: string[] = [];
+  const require = createRequire(`${opts.cwd}/package.json`);
+  const entry = require.resolve("@tinker-ts/client");
+  for (const platform of ["browser", "node"] as const) {
+    try {
+      const { minBytes, gzipBytes } = await bundleSize(entry, platform);
+      facts.push({ label: `bundle of @tinker-ts/client (esbuild, platform=${platform}, min)`, value: `${(minBytes / 1024).toFixed(1)} KiB` });
+      facts.push({ label: `bundle of @tinker-ts/client (esbuild, platform=${platform}, min+gzip)`, value: `${(gzipBytes / 1024).toFixed(1)} KiB` });
+    } catch (err) {
+      notes.push(`esbuild platform=${platform} failed: ${err instanceof Error ? err.message.split("\n")[0] : String(err)}`);
+    }
+  }
+  return {
+    id: "cold-start",
+    title: "5. Cold start (import in a fresh process) and bundle size",
+    params: { rounds: opts.rounds },
+    metrics: [metric("import of the package", "ms", rounds, [["python", "tinker-ts"]], TARGETS)],
+    facts,
+    notes: ["tinker-ts: `await import('@tinker-ts/client')` timed inside a fresh `node` process; python: `import tinker` timed inside a fresh interpreter."],
+  };
+}

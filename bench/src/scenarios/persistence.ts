@@ -1,0 +1,55 @@
+import { metric, type ScenarioResult, type Target } from "../results.js";
+import { runInterleaved } from "../schedule.js";
+import { median } from "../stats.js";
+
+export interface PersistRound {
+  saveMs: number[];
+  loadMs: number[];
+}
+
+/** One driver of scenario 1: n sequential saveState→result, then n loadState→result. */
+export interface PersistDriver {
+  readonly name: string;
+  round(n: number, firstIndex: number): Promise<PersistRound>;
+}
+
+/** Checkpoint names are the same length for every driver, so every driver sends as many bytes. */
+export function checkpointName(tag: string, index: number): string {
+  return `bench-${tag}-${String(index).padStart(6, "0")}`;
+}
+
+const TARGETS: Target[] = [
+  { label: "≥3× faster than Python", numerator: "python", denominator: "tinker-ts", op: ">=", limit: 3 },
+  { label: "≤1.25× the node:http floor", numerator: "tinker-ts", denominator: "node:http", op: "<=", limit: 1.25 },
+];
+
+export async function persistenceScenario(
+  drivers: readonly PersistDriver[],
+  opts: { rounds: number; opsPerRound: number; warmupOps: number },
+): Promise<ScenarioResult> {
+  const byName = new Map(drivers.map((d) => [d.name, d]));
+  const names = drivers.map((d) => d.name);
+  let next = 0;
+  for (const d of drivers) await d.round(opts.warmupOps, (next += opts.warmupOps));
+  const rounds = await runInterleaved(names, opts.rounds, async (name) => {
+    const first = (next += opts.opsPerRound);
+    return byName.get(name)!.round(opts.opsPerRound, first);
+  });
+  const per = (pick: (r: PersistRound) => number[]) =>
+    Object.fromEntries(names.map((n) => [n, rounds[n]!.map((r) => median(pick(r)))]));
+  const pairs: Array<[string, string]> = [
+    ["fetch", "node:http"],
+    ["python", "node:http"],
+  ];
+  return {
+    id: "persistence",
+    title: "1. Persistence op latency (sequential, submit + retrieve_future)",
+    params: { ...opts, opsPerDriver: opts.rounds * opts.opsPerRound },
+    metrics: [
+      metric("saveState → result", "ms/op (median of the round)", per((r) => r.saveMs), pairs, TARGETS),
+      metric("loadState → result", "ms/op (median of the round)", per((r) => r.loadMs), pairs, TARGETS),
+    ],
+    facts: [],
+    notes: [],
+  };
+}
