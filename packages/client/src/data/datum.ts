@@ -2,8 +2,11 @@ import { invalidArgument } from "../paths/invalid-argument.js";
 import { checkModelInput, type ModelInput, type ModelInputChunk } from "./model-input.js";
 import { estimateTensorBytes, packTensor, type LossFnInput, type PackedTensor } from "./tensor.js";
 
-/** A training example as callers write it: the Python SDK's `Datum` fields, raw arrays allowed for known keys. */
-export interface Datum {
+/**
+ * A training example as callers write it: the wire `Datum`'s fields, where a `loss_fn_inputs` value may
+ * also be a raw (nested or typed) array for the keys the Python SDK gives a default dtype.
+ */
+export interface DatumInput {
   model_input: ModelInput;
   loss_fn_inputs?: Record<string, LossFnInput>;
 }
@@ -44,7 +47,7 @@ export function prepareData(data: unknown): PreparedDatum[] {
 
 export function prepareDatum(datum: unknown, where: string): PreparedDatum {
   if (datum === null || typeof datum !== "object") invalidArgument(where, "expected a Datum { model_input, loss_fn_inputs }");
-  const { model_input, loss_fn_inputs } = datum as Datum;
+  const { model_input, loss_fn_inputs } = datum as DatumInput;
   const input = checkModelInput(model_input, `${where}.model_input`);
   for (const chunk of input.chunks) {
     if (chunk.type === "image_asset_pointer") invalidArgument(`${where}.model_input`, "image_asset_pointer chunks cannot be sent to forward/backward; send the image bytes");

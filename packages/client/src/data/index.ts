@@ -9,4 +9,4 @@ export type {
 export { packTensor, tensorToJson, LOSS_FN_INPUT_DTYPES } from "./tensor.js";
 export type { TensorData, TensorDataInput, TensorDtype, LossFnInput, PackedTensor } from "./tensor.js";
 export { prepareData } from "./datum.js";
-export type { Datum, PreparedDatum } from "./datum.js";
+export type { DatumInput, PreparedDatum } from "./datum.js";

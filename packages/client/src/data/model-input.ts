@@ -1,34 +1,12 @@
 import { invalidArgument } from "../paths/invalid-argument.js";
 import { bytesToBase64 } from "./base64.js";
 
-// Chunk and ModelInput shapes as they travel in JSON (sampling requests) — snake_case, `type` last.
-export interface EncodedTextChunk {
-  tokens: number[];
-  type: "encoded_text";
-}
-export interface ImageChunk {
-  /** base64 of the image bytes */
-  data: string;
-  format: "png" | "jpeg";
-  expected_tokens?: number | null;
-  type: "image";
-}
-export interface ImageAssetPointerChunk {
-  format: "png" | "jpeg";
-  location: string;
-  expected_tokens?: number | null;
-  type: "image_asset_pointer";
-}
-export interface DmelChunk {
-  /** base64 of the serialised tensor container */
-  dmel: string;
-  type: "dmel";
-}
-export type ModelInputChunk = EncodedTextChunk | ImageChunk | ImageAssetPointerChunk | DmelChunk;
+import type { DmelChunk, EncodedTextChunk, ImageChunk, ModelInput as ModelInputWire, ModelInputChunk } from "@tinker-ts/types";
 
-export interface ModelInput {
-  chunks: ModelInputChunk[];
-}
+export type { DmelChunk, EncodedTextChunk, ImageChunk, ModelInputChunk };
+export type { ImageAssetPointerChunk } from "@tinker-ts/types";
+/** The wire `ModelInput`: `{ chunks: [...] }` (also the name of the helper object below). */
+export type ModelInput = ModelInputWire;
 
 const INT32_MIN = -(2 ** 31);
 const INT32_MAX = 2 ** 31 - 1;
@@ -121,8 +99,8 @@ export function encodedTextChunk(tokens: Iterable<number> | ArrayLike<number>): 
 }
 
 export function imageChunk(data: Uint8Array | string, format: "png" | "jpeg", expectedTokens?: number): ImageChunk {
-  const chunk: ImageChunk = { data: typeof data === "string" ? data : bytesToBase64(data), format, type: "image" };
-  return expectedTokens === undefined ? chunk : { data: chunk.data, format, expected_tokens: expectedTokens, type: "image" };
+  const base64 = typeof data === "string" ? data : bytesToBase64(data);
+  return expectedTokens === undefined ? { data: base64, format, type: "image" } : { data: base64, format, expected_tokens: expectedTokens, type: "image" };
 }
 
 /** Checks a caller-supplied ModelInput's structure before anything is sent. */

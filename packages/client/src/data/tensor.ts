@@ -1,15 +1,7 @@
+import type { TensorData, TensorDtype } from "@tinker-ts/types";
 import { invalidArgument } from "../paths/invalid-argument.js";
 
-export type TensorDtype = "int64" | "float32";
-
-/** A tensor as the Python SDK's `TensorData` dumps it: flattened data, dtype, optional shape and CSR indices. */
-export interface TensorData {
-  data: number[];
-  dtype: TensorDtype;
-  shape?: number[] | null;
-  sparse_crow_indices?: number[] | null;
-  sparse_col_indices?: number[] | null;
-}
+export type { TensorData, TensorDtype };
 
 type NumericArray =
   | Float32Array

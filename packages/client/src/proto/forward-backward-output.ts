@@ -1,14 +1,9 @@
 import { fromBinary } from "@bufbuild/protobuf";
 import { DType, ForwardBackwardOutputSchema, type BatchedTensor } from "@tinker-ts/types/proto";
-import type { TensorData, TensorDtype } from "../data/tensor.js";
+import type { ForwardBackwardOutput, TensorData, TensorDtype } from "@tinker-ts/types";
 import { bytesToBfloat16, bytesToFloat32, bytesToInt32, bytesToInt64 } from "./little-endian.js";
 
-/** forward/forward_backward result, decoded as the Python SDK decodes the protobuf reply. */
-export interface ForwardBackwardOutput {
-  loss_fn_output_type: string;
-  loss_fn_outputs: Record<string, TensorData>[];
-  metrics: Record<string, number>;
-}
+export type { ForwardBackwardOutput };
 
 const ITEM_SIZE: Partial<Record<DType, number>> = { [DType.DTYPE_FLOAT32]: 4, [DType.DTYPE_INT64]: 8, [DType.DTYPE_INT32]: 4, [DType.DTYPE_BFLOAT16]: 2 };
 const PUBLIC_DTYPE: Partial<Record<DType, TensorDtype>> = {

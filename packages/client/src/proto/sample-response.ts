@@ -1,23 +1,12 @@
 import { fromBinary } from "@bufbuild/protobuf";
 import { SampleResponseSchema, StopReason } from "@tinker-ts/types/proto";
+import type { SampleResponse, SampledSequence } from "@tinker-ts/types";
 import { bytesToFloat32, bytesToInt32 } from "./little-endian.js";
 
-export interface SampledSequence {
-  stop_reason: "stop" | "length";
-  tokens: number[];
-  logprobs?: number[];
-}
+export type { SampleResponse, SampledSequence };
 
 /** One prompt position's top-k: `[token_id, logprob]` pairs, or null where nothing was computed. */
 export type TopkPosition = [number, number][] | null;
-
-export interface SampleResponse {
-  sequences: SampledSequence[];
-  /** Per prompt token; null where no logprob exists (e.g. the first token). Absent unless requested. */
-  prompt_logprobs?: (number | null)[];
-  topk_prompt_logprobs?: TopkPosition[];
-  prompt_cache_hit_tokens: number;
-}
 
 /** The sentinel the service writes into empty top-k cells (with token id 0). */
 export const MASK_LOGPROB = -99999.0;

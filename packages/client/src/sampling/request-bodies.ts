@@ -1,23 +1,17 @@
 // JSON bodies of the sampling endpoints, in tinker 0.38.0's field order; tests pin the exact strings.
+import type { SamplingParams } from "@tinker-ts/types";
 import type { ModelInput } from "../data/model-input.js";
 import { pyFloat, toPythonJson } from "../service/python-json.js";
 
 const EXCLUDE_NONE = { omitNull: true } as const;
 
-/** Generation settings (the Python SDK's `SamplingParams`); unset fields take its defaults. */
-export interface SamplingParams {
-  max_tokens?: number | null;
-  seed?: number | null;
-  stop?: string | string[] | number[] | null;
-  /** default 1 */
-  temperature?: number;
-  /** default -1 (off) */
-  top_k?: number;
-  /** default 1 */
-  top_p?: number;
-}
+/**
+ * Generation settings as callers give them: the wire `SamplingParams` with every field optional
+ * (temperature 1, top_k -1 = off, top_p 1 when left out, as in the Python SDK); null means unset.
+ */
+export type SamplingParamsInput = { [K in keyof SamplingParams]?: SamplingParams[K] | null | undefined };
 
-export function samplingParamsJson(p: SamplingParams): Record<string, unknown> {
+export function samplingParamsJson(p: SamplingParamsInput): Record<string, unknown> {
   return {
     max_tokens: p.max_tokens ?? undefined,
     seed: p.seed ?? undefined,
@@ -31,7 +25,7 @@ export function samplingParamsJson(p: SamplingParams): Record<string, unknown> {
 export interface SampleFields {
   numSamples: number;
   prompt: ModelInput;
-  samplingParams: SamplingParams;
+  samplingParams: SamplingParamsInput;
   samplingSessionId: string;
   seqId: number;
   includePromptLogprobs: boolean;

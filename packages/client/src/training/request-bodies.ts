@@ -1,17 +1,11 @@
 // JSON bodies of the training endpoints, field for field and in the order tinker 0.38.0 sends them
 // (pydantic declaration order, None omitted, defaults always sent). Tests pin the exact strings.
+import type { AdamParams } from "@tinker-ts/types";
 import { pyFloat, toPythonJson } from "../service/python-json.js";
 
 const EXCLUDE_NONE = { omitNull: true } as const;
 
-export interface AdamParams {
-  learning_rate: number;
-  beta1: number;
-  beta2: number;
-  eps: number;
-  weight_decay: number;
-  grad_clip_norm: number;
-}
+export type { AdamParams };
 
 /** The Python SDK's `AdamParams` defaults (weight decay and gradient clipping off). */
 export const DEFAULT_ADAM_PARAMS: Readonly<AdamParams> = {
