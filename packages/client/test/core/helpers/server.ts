@@ -1,0 +1,96 @@
+/**
+ * A tiny programmable HTTP server on 127.0.0.1 for engine tests over real sockets (the emulator
+ * covers the Tinker semantics; this one lets a test script exact status codes, headers, stalls
+ * and connection resets).
+ */
+import * as http from "node:http";
+import type { AddressInfo } from "node:net";
+
+export interface Recorded {
+  readonly method: string;
+  readonly path: string;
+  readonly headers: http.IncomingHttpHeaders;
+  readonly body: Buffer;
+  readonly text: string;
+  json(): any;
+}
+
+export interface Reply {
+  readonly status?: number;
+  readonly headers?: Record<string, string>;
+  readonly json?: unknown;
+  readonly body?: string | Buffer;
+  /** Never answer (until the client gives up / the server closes). */
+  readonly stall?: boolean;
+  /** Destroy the socket without answering. */
+  readonly reset?: boolean;
+  readonly delayMs?: number;
+}
+
+export type Handler = (req: Recorded, index: number) => Reply | Promise<Reply>;
+
+export interface TestServer {
+  readonly url: string;
+  readonly requests: Recorded[];
+  handle(handler: Handler): void;
+  close(): Promise<void>;
+}
+
+export async function startTestServer(handler: Handler = () => ({ status: 200, json: {} })): Promise<TestServer> {
+  let current = handler;
+  const requests: Recorded[] = [];
+  const sockets = new Set<import("node:net").Socket>();
+  const server = http.createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on("data", (c: Buffer) => chunks.push(c));
+    req.on("end", () => {
+      const body = Buffer.concat(chunks);
+      const text = body.toString("utf8");
+      const rec: Recorded = { method: req.method ?? "", path: req.url ?? "", headers: req.headers, body, text, json: () => JSON.parse(text) };
+      requests.push(rec);
+      Promise.resolve(current(rec, requests.length - 1)).then(
+        async (reply) => {
+          if (reply.delayMs) await new Promise((r) => setTimeout(r, reply.delayMs));
+          if (reply.reset) {
+            req.socket.destroy();
+            return;
+          }
+          if (reply.stall) return;
+          const headers: Record<string, string> = { ...reply.headers };
+          let payload: string | Buffer = "";
+          if (reply.json !== undefined) {
+            payload = JSON.stringify(reply.json);
+            headers["content-type"] ??= "application/json";
+          } else if (reply.body !== undefined) payload = reply.body;
+          res.writeHead(reply.status ?? 200, headers);
+          res.end(payload);
+        },
+        (e: unknown) => {
+          res.writeHead(599);
+          res.end(String(e));
+        },
+      );
+    });
+  });
+  server.on("connection", (s) => {
+    sockets.add(s);
+    s.on("close", () => sockets.delete(s));
+  });
+  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    requests,
+    handle(h) {
+      current = h;
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const s of sockets) s.destroy();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+/** Options for a client pointed at `url` with a fixed environment (never the real one). */
+export const TEST_KEY = "tml-test-secret-key-0123456789";
