@@ -4,8 +4,10 @@ import {
   DatumSchema,
   DType,
   ForwardBackwardRequestSchema,
+  LossConfigValueSchema,
   TensorSchema,
   type Chunk,
+  type LossConfigValue,
   type Tensor,
 } from "@tinker-ts/types/proto";
 import { base64ToBytes } from "../data/base64.js";
@@ -20,7 +22,8 @@ export interface ForwardBackwardRequestParts {
   seqId: number;
   data: readonly PreparedDatum[];
   lossFn: string;
-  lossFnConfig?: Readonly<Record<string, number>> | undefined;
+  /** Numbers go to both `loss_fn_config` and `loss_fn_config_v2`; strings only to v2 (tinker 0.38.0's dual write). */
+  lossFnConfig?: Readonly<Record<string, number | string>> | undefined;
   forwardOnly: boolean;
 }
 
@@ -61,12 +64,21 @@ function encodeChunk(chunk: ModelInputChunk): Chunk {
 /** The protobuf body of POST /api/v1/forward_backward (also used by forward(), with forward_only). */
 export function encodeForwardBackwardRequest(parts: ForwardBackwardRequestParts): Uint8Array {
   const lossFnConfig: Record<string, number> = {};
-  for (const [k, v] of Object.entries(parts.lossFnConfig ?? {})) lossFnConfig[k] = Number(v);
+  const lossFnConfigV2: Record<string, LossConfigValue> = {};
+  for (const [k, v] of Object.entries(parts.lossFnConfig ?? {})) {
+    if (typeof v === "string") {
+      lossFnConfigV2[k] = create(LossConfigValueSchema, { value: { case: "text", value: v } });
+    } else {
+      lossFnConfig[k] = v;
+      lossFnConfigV2[k] = create(LossConfigValueSchema, { value: { case: "number", value: v } });
+    }
+  }
   const message = create(ForwardBackwardRequestSchema, {
     modelId: parts.modelId,
     seqId: parts.seqId,
     lossFn: parts.lossFn,
     lossFnConfig,
+    lossFnConfigV2,
     forwardOnly: parts.forwardOnly,
     data: parts.data.map((d) =>
       create(DatumSchema, {

@@ -45,6 +45,7 @@ describe("encodeForwardBackwardRequest", () => {
     expect(msg.seqId).toBe(3);
     expect(msg.lossFn).toBe("importance_sampling");
     expect(msg.lossFnConfig).toEqual({ clip: 0.2 });
+    expect(msg.lossFnConfigV2["clip"]?.value).toEqual({ case: "number", value: 0.2 });
     expect(msg.forwardOnly).toBe(true);
     const datum = msg.data[0]!;
     expect(datum.modelInput[0]?.chunk).toEqual({ case: "encodedText", value: expect.objectContaining({ tokens: le("i32", [1, -2, 70000]) }) });
@@ -65,6 +66,14 @@ describe("encodeForwardBackwardRequest", () => {
       crowIndices: le("i64", [0, 1, 2]),
       colIndices: le("i64", [1, 0]),
     });
+  });
+
+  it("writes string config entries to loss_fn_config_v2 only", () => {
+    const bytes = encodeForwardBackwardRequest({ modelId: "m", seqId: 1, data, lossFn: "custom", lossFnConfig: { loss_id: "abc", beta: 2 }, forwardOnly: false });
+    const msg = fromBinary(ForwardBackwardRequestSchema, bytes);
+    expect(msg.lossFnConfig).toEqual({ beta: 2 });
+    expect(msg.lossFnConfigV2["loss_id"]?.value).toEqual({ case: "text", value: "abc" });
+    expect(msg.lossFnConfigV2["beta"]?.value).toEqual({ case: "number", value: 2 });
   });
 
   it("leaves forward_only false for forward_backward", () => {
