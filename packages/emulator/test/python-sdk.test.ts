@@ -1,0 +1,73 @@
+/**
+ * The official Python SDK runs the persistence flow against the emulator. Needs a venv with the pinned
+ * tinker SDK in TINKER_PYTHON_VENV (scripts/run sets it); skipped with a message otherwise.
+ */
+import { execFile } from "node:child_process";
+import { existsSync, readFileSync } from "node:fs";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { promisify } from "node:util";
+import { describe, expect, it } from "vitest";
+import { startEmulator } from "../src/index.js";
+
+const venv = process.env["TINKER_PYTHON_VENV"];
+const python = venv ? join(venv, "bin", "python") : undefined;
+const available = python !== undefined && existsSync(python);
+if (!available) {
+  console.warn(`[emulator] SKIPPED the official Python SDK persistence-flow test: set TINKER_PYTHON_VENV to a venv with the pinned tinker SDK (${venv ? `${python} not found` : "TINKER_PYTHON_VENV is unset"}).`);
+}
+
+const run = promisify(execFile);
+const script = join(import.meta.dirname, "python", "persistence_flow.py");
+
+interface FlowReport {
+  model_id: string;
+  loss_before: number;
+  loss_after: number;
+  logprobs_len: number[];
+  save_state: string;
+  save_weights_for_sampler: string;
+  from_state: string;
+  from_state_with_optimizer: string;
+  from_state_loss: number;
+  sample_tokens: number[][];
+  listed: string[];
+  user_listed: number;
+  listed_after_delete: string[];
+  run_lora_rank: number;
+}
+
+describe.skipIf(!available)("official Python SDK against the emulator", () => {
+  for (const variant of [
+    { name: "default flags", clientConfig: {} },
+    { name: "zstd bodies, JWT auth, one datum per chunk", clientConfig: { proto_compress_fwdbwd: true, pjwt_auth_enabled: true, fwdbwd_max_chunk_len: 1 } },
+  ]) {
+    it(`runs the persistence flow end to end (${variant.name})`, async () => {
+      const record = join(mkdtempSync(join(tmpdir(), "emu-py-")), "exchanges.jsonl");
+      const emulator = await startEmulator({ clientConfig: variant.clientConfig, record });
+      try {
+        const { stdout } = await run(python!, [script, emulator.url, emulator.apiKey], { timeout: 120_000, env: { ...process.env, TINKER_TELEMETRY: "0", PYTHONWARNINGS: "ignore" } });
+        const report = JSON.parse(stdout.trim().split("\n").pop()!) as FlowReport;
+        expect(report.save_state).toBe(`tinker://${report.model_id}/weights/ck1`);
+        expect(report.save_weights_for_sampler).toBe(`tinker://${report.model_id}/sampler_weights/s1`);
+        expect(report.logprobs_len).toEqual([4, 3]);
+        expect(report.loss_after).toBeLessThan(report.loss_before);
+        // A client created from the checkpoint computes exactly the loss of the weights that were saved.
+        expect(report.from_state_loss).toBe(report.loss_after);
+        expect(report.from_state).toMatch(/:train:1$/);
+        expect(report.from_state_with_optimizer).toMatch(/:train:2$/);
+        expect(report.sample_tokens).toHaveLength(2);
+        expect(report.listed).toEqual(["sampler_weights/s1", "weights/ck1"]);
+        expect(report.user_listed).toBe(2);
+        expect(report.listed_after_delete).toEqual(["weights/ck1"]);
+        expect(report.run_lora_rank).toBe(4);
+        const exchanges = readFileSync(record, "utf8").trim().split("\n").map((line) => JSON.parse(line) as { request: { method: string; path: string }; response: { status: number; body: unknown } });
+        const rejected = exchanges.filter((e) => e.response.status >= 400);
+        expect(rejected, JSON.stringify(rejected)).toEqual([]);
+      } finally {
+        await emulator.close();
+      }
+    }, 180_000);
+  }
+});
