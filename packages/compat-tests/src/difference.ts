@@ -1,0 +1,34 @@
+/** A named difference between what Python sent (expected) and what TypeScript sent (actual). */
+export type DifferenceKind = "changed" | "missing" | "unexpected" | "order" | "bytes" | "type";
+
+export interface Difference {
+  /** Where, e.g. `body.optimizer`, `header content-type`, `query.limit`, `path`. */
+  readonly where: string;
+  readonly kind: DifferenceKind;
+  readonly expected?: unknown;
+  readonly actual?: unknown;
+  readonly note?: string;
+}
+
+function show(value: unknown): string {
+  if (value === undefined) return "(nothing)";
+  const text = JSON.stringify(value, (_k, v: unknown) => (typeof v === "bigint" ? `${v}n` : v));
+  return text.length > 160 ? `${text.slice(0, 157)}...` : text;
+}
+
+export function describeDifference(d: Difference): string {
+  switch (d.kind) {
+    case "missing":
+      return `${d.where}: missing — Python sent ${show(d.expected)}, TypeScript did not send it`;
+    case "unexpected":
+      return `${d.where}: unexpected — TypeScript sent ${show(d.actual)}, Python does not send this`;
+    case "order":
+      return `${d.where}: key order differs — Python ${show(d.expected)}, TypeScript ${show(d.actual)}`;
+    case "bytes":
+      return `${d.where}: same values, different bytes — ${d.note ?? ""}`;
+    case "type":
+      return `${d.where}: type differs — Python ${show(d.expected)}, TypeScript ${show(d.actual)}`;
+    case "changed":
+      return `${d.where}: Python ${show(d.expected)}, TypeScript ${show(d.actual)}${d.note ? ` (${d.note})` : ""}`;
+  }
+}
