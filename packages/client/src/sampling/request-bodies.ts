@@ -1,9 +1,8 @@
 // JSON bodies of the sampling endpoints, in tinker 0.38.0's field order; tests pin the exact strings.
 import type { SamplingParams } from "@tinker-ts/types";
 import type { ModelInput } from "../data/model-input.js";
-import { pyFloat, toPythonJson } from "../service/python-json.js";
+import { encodePythonJson, pyFloat } from "../core/python-json.js";
 
-const EXCLUDE_NONE = { omitNull: true } as const;
 
 /**
  * Generation settings as callers give them: the wire `SamplingParams` with every field optional
@@ -32,10 +31,17 @@ export interface SampleFields {
   topkPromptLogprobs: number;
 }
 
+/** pydantic's exclude_none also drops `null` members inside the prompt's chunks. */
+function withoutNulls(prompt: ModelInput): unknown {
+  return {
+    chunks: prompt.chunks.map((chunk) => Object.fromEntries(Object.entries(chunk).filter(([, v]) => v !== null && v !== undefined))),
+  };
+}
+
 export function sampleBody(f: SampleFields): string {
-  return toPythonJson({
+  return encodePythonJson({
     num_samples: f.numSamples,
-    prompt: f.prompt,
+    prompt: withoutNulls(f.prompt),
     sampling_params: samplingParamsJson(f.samplingParams),
     sampling_session_id: f.samplingSessionId,
     seq_id: f.seqId,
@@ -45,17 +51,17 @@ export function sampleBody(f: SampleFields): string {
     prompt_alt_tokens_k: 0,
     record_stability_info: false,
     type: "sample",
-  }, EXCLUDE_NONE);
+  });
 }
 
 export type SamplingSource = { modelPath: string } | { baseModel: string };
 
 export function createSamplingSessionBody(sessionId: string, samplingSessionSeqId: number, source: SamplingSource): string {
-  return toPythonJson({
+  return encodePythonJson({
     session_id: sessionId,
     sampling_session_seq_id: samplingSessionSeqId,
     base_model: "baseModel" in source ? source.baseModel : undefined,
     model_path: "modelPath" in source ? source.modelPath : undefined,
     type: "create_sampling_session",
-  }, EXCLUDE_NONE);
+  });
 }

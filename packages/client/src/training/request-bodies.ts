@@ -1,9 +1,8 @@
 // JSON bodies of the training endpoints, field for field and in the order tinker 0.38.0 sends them
 // (pydantic declaration order, None omitted, defaults always sent). Tests pin the exact strings.
 import type { AdamParams } from "@tinker-ts/types";
-import { pyFloat, toPythonJson } from "../service/python-json.js";
+import { encodePythonJson, pyFloat } from "../core/python-json.js";
 
-const EXCLUDE_NONE = { omitNull: true } as const;
 
 export type { AdamParams };
 
@@ -18,7 +17,7 @@ export const DEFAULT_ADAM_PARAMS: Readonly<AdamParams> = {
 };
 
 export function optimStepBody(modelId: string, seqId: number, adam: AdamParams): string {
-  return toPythonJson({
+  return encodePythonJson({
     model_id: modelId,
     seq_id: seqId,
     type: "optim_step",
@@ -30,7 +29,7 @@ export function optimStepBody(modelId: string, seqId: number, adam: AdamParams):
       weight_decay: pyFloat(adam.weight_decay),
       grad_clip_norm: pyFloat(adam.grad_clip_norm),
     },
-  }, EXCLUDE_NONE);
+  });
 }
 
 export interface SaveWeightsFields {
@@ -43,7 +42,7 @@ export interface SaveWeightsFields {
 }
 
 export function saveWeightsBody(f: SaveWeightsFields): string {
-  return toPythonJson({
+  return encodePythonJson({
     model_id: f.modelId,
     path: f.name,
     seq_id: f.seqId,
@@ -51,7 +50,7 @@ export function saveWeightsBody(f: SaveWeightsFields): string {
     overwrite: f.overwrite,
     user_metadata: f.userMetadata,
     type: "save_weights",
-  }, EXCLUDE_NONE);
+  });
 }
 
 /** Named saves carry `path`; unnamed (ephemeral) saves carry `sampling_session_seq_id` instead. */
@@ -66,7 +65,7 @@ export interface SaveWeightsForSamplerFields {
 }
 
 export function saveWeightsForSamplerBody(f: SaveWeightsForSamplerFields): string {
-  return toPythonJson({
+  return encodePythonJson({
     model_id: f.modelId,
     path: "name" in f.target ? f.target.name : undefined,
     sampling_session_seq_id: "samplingSessionSeqId" in f.target ? f.target.samplingSessionSeqId : undefined,
@@ -75,7 +74,7 @@ export function saveWeightsForSamplerBody(f: SaveWeightsForSamplerFields): strin
     ttl_seconds: f.ttlSeconds,
     user_metadata: f.userMetadata,
     type: "save_weights_for_sampler",
-  }, EXCLUDE_NONE);
+  });
 }
 
 /** Legacy addressing: a load into an existing model, sequenced like any training request. */
@@ -100,16 +99,16 @@ export interface LoadCreatingModelFields {
 
 export function loadWeightsBody(f: LoadIntoModelFields | LoadCreatingModelFields): string {
   if ("modelId" in f) {
-    return toPythonJson({
+    return encodePythonJson({
       model_id: f.modelId,
       seq_id: f.seqId,
       path: f.path,
       optimizer: f.optimizer,
       weights_access_token: f.weightsAccessToken,
       type: "load_weights",
-    }, EXCLUDE_NONE);
+    });
   }
-  return toPythonJson({
+  return encodePythonJson({
     session_id: f.sessionId,
     model_seq_id: f.modelSeqId,
     base_model: f.baseModel,
@@ -118,7 +117,7 @@ export function loadWeightsBody(f: LoadIntoModelFields | LoadCreatingModelFields
     optimizer: f.optimizer,
     weights_access_token: f.weightsAccessToken,
     type: "load_weights",
-  }, EXCLUDE_NONE);
+  });
 }
 
 export interface LoraFields {
@@ -138,7 +137,7 @@ export interface CreateModelFields {
 }
 
 export function createModelBody(f: CreateModelFields): string {
-  return toPythonJson({
+  return encodePythonJson({
     session_id: f.sessionId,
     model_seq_id: f.modelSeqId,
     base_model: f.baseModel,
@@ -152,9 +151,9 @@ export function createModelBody(f: CreateModelFields): string {
     },
     optimizer_config: { type: "adamw" },
     type: "create_model",
-  }, EXCLUDE_NONE);
+  });
 }
 
 export function getInfoBody(modelId: string): string {
-  return toPythonJson({ model_id: modelId, type: "get_info" }, EXCLUDE_NONE);
+  return encodePythonJson({ model_id: modelId, type: "get_info" });
 }

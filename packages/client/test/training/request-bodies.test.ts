@@ -102,6 +102,10 @@ describe("sampling request bodies are byte-for-byte tinker 0.38.0's", () => {
     ).toBe(
       '{"num_samples":2,"prompt":{"chunks":[{"tokens":[1],"type":"encoded_text"}]},"sampling_params":{"max_tokens":5,"seed":3,"stop":[1,2],"temperature":1.0,"top_k":3,"top_p":0.5},"sampling_session_id":"x","seq_id":7,"prompt_logprobs":true,"topk_prompt_logprobs":4,"topk_sample_logprobs":0,"prompt_alt_tokens_k":0,"record_stability_info":false,"type":"sample"}',
     );
+    const imagePrompt = { chunks: [{ data: "AAE=", format: "png", expected_tokens: null, type: "image" }] } as unknown as Parameters<typeof sampleBody>[0]["prompt"];
+    expect(sampleBody({ numSamples: 1, prompt: imagePrompt, samplingParams: {}, samplingSessionId: "x", seqId: 0, includePromptLogprobs: false, topkPromptLogprobs: 0 })).toContain(
+      '"prompt":{"chunks":[{"data":"AAE=","format":"png","type":"image"}]}',
+    );
     expect(sampleBody({ numSamples: 1, prompt: ModelInput.fromInts([1]), samplingParams: { max_tokens: null, stop: null }, samplingSessionId: "x", seqId: 0, includePromptLogprobs: false, topkPromptLogprobs: 0 })).toContain(
       '"sampling_params":{"temperature":1.0,"top_k":-1,"top_p":1.0}',
     );
