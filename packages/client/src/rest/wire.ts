@@ -1,0 +1,33 @@
+// Wire types of the REST endpoints, as generated from spec/openapi.yaml (snake_case).
+export type {
+  Checkpoint,
+  CheckpointType,
+  Cursor,
+  CheckpointsListResponse,
+  TrainingRun,
+  TrainingRunsResponse,
+  WeightsInfoResponse,
+  CheckpointArchiveUrlResponse,
+  ExternalWeightsUrlsResponse,
+  CopyWeightsResponse,
+  ListSessionsResponse,
+  GetSessionResponse,
+  SessionTraceExportResponse,
+  SessionSearchRequest,
+  SessionSearchResponse,
+  GetSamplerResponse,
+  AuditLogResponse,
+  BillingUsageResponse,
+  CurrentCheckpointStorageUsageResponse,
+  GetServerCapabilitiesResponse,
+} from "@tinker-ts/types";
+
+/** `owned`: only the caller's; `accessible`: also what others shared with the caller. */
+export type AccessScope = "owned" | "accessible";
+
+/** The caller's identity, read locally from the JWT's claims (no request is made). Not a wire type. */
+export interface WhoamiResponse {
+  user_urn: string;
+  org_urn: string;
+  email: string | null;
+}
