@@ -1,4 +1,4 @@
-// Generated from spec/openapi.yaml (sha256 f3466fb40c7dbf99) by packages/types/scripts/generate.mjs. Do not edit: change the spec and run `pnpm generate`.
+// Generated from spec/openapi.yaml (sha256 bf5b1c2069fd180d) by packages/types/scripts/generate.mjs. Do not edit: change the spec and run `pnpm generate`.
 import type { components } from "./openapi.js";
 
 export type ErrorResponse = components["schemas"]["ErrorResponse"];

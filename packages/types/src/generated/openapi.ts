@@ -1,4 +1,4 @@
-// Generated from spec/openapi.yaml (sha256 f3466fb40c7dbf99) by packages/types/scripts/generate.mjs. Do not edit: change the spec and run `pnpm generate`.
+// Generated from spec/openapi.yaml (sha256 bf5b1c2069fd180d) by packages/types/scripts/generate.mjs. Do not edit: change the spec and run `pnpm generate`.
 /* eslint-disable */
 export interface paths {
     "/api/v1/client/config": {
@@ -1213,7 +1213,7 @@ export interface components {
              *       "type": "adamw"
              *     }
              */
-            optimizer_config: components["schemas"]["OptimizerConfig"];
+            optimizer_config?: components["schemas"]["OptimizerConfig"];
             /**
              * @default create_model
              * @constant
@@ -1525,7 +1525,7 @@ export interface components {
             /** @description For an unnamed save, the next value of the per-session sampling counter. */
             sampling_session_seq_id?: number;
             /** @default snapshot */
-            kind: components["schemas"]["SamplingClientKind"];
+            kind?: components["schemas"]["SamplingClientKind"];
             seq_id?: number;
             ttl_seconds?: components["schemas"]["TtlSeconds"];
             user_metadata?: components["schemas"]["UserMetadata"];
@@ -1822,14 +1822,17 @@ export interface components {
             model_path?: components["schemas"]["TinkerPath"];
             sampling_session_id?: string;
             seq_id?: number;
+            /** @description Also score every prompt token. */
             prompt_logprobs?: boolean;
             /** @default 0 */
             topk_prompt_logprobs: number;
             /** @default 0 */
-            topk_sample_logprobs: number;
+            topk_sample_logprobs?: number;
+            /** @description int64 token ids, shape [len(prompt) - 1, K], -1 for none: score these tokens at each prompt position. */
             target_prompt_logprobs?: components["schemas"]["TensorData"];
             /** @default 0 */
-            prompt_alt_tokens_k: number;
+            prompt_alt_tokens_k?: number;
+            /** @description Score only the last n prompt tokens. */
             prompt_logprobs_last_n?: number;
             record_stability_info?: boolean;
             /**

@@ -1,4 +1,4 @@
-// Generated from spec/openapi.yaml (sha256 f3466fb40c7dbf99) by packages/types/scripts/generate.mjs. Do not edit: change the spec and run `pnpm generate`.
+// Generated from spec/openapi.yaml (sha256 bf5b1c2069fd180d) by packages/types/scripts/generate.mjs. Do not edit: change the spec and run `pnpm generate`.
 /** The spec's component schemas (JSON Schema 2020-12); `$ref`s point at "#/components/schemas/<Name>". */
 export const componentSchemas = {
   "ErrorResponse": {
@@ -813,7 +813,8 @@ export const componentSchemas = {
         "$ref": "#/components/schemas/OptimizerConfig",
         "default": {
           "type": "adamw"
-        }
+        },
+        "x-tinker-always-sent": true
       },
       "type": {
         "type": "string",
@@ -825,7 +826,6 @@ export const componentSchemas = {
       "session_id",
       "model_seq_id",
       "base_model",
-      "optimizer_config",
       "type"
     ]
   },
@@ -1777,7 +1777,8 @@ export const componentSchemas = {
       },
       "kind": {
         "$ref": "#/components/schemas/SamplingClientKind",
-        "default": "snapshot"
+        "default": "snapshot",
+        "x-tinker-always-sent": true
       },
       "seq_id": {
         "type": "integer",
@@ -1797,7 +1798,6 @@ export const componentSchemas = {
     },
     "required": [
       "model_id",
-      "kind",
       "type"
     ],
     "oneOf": [
@@ -2856,7 +2856,9 @@ export const componentSchemas = {
         "minimum": 0
       },
       "prompt_logprobs": {
-        "type": "boolean"
+        "type": "boolean",
+        "x-tinker-always-sent": true,
+        "description": "Also score every prompt token."
       },
       "topk_prompt_logprobs": {
         "type": "integer",
@@ -2866,22 +2868,27 @@ export const componentSchemas = {
       "topk_sample_logprobs": {
         "type": "integer",
         "minimum": 0,
-        "default": 0
+        "default": 0,
+        "x-tinker-always-sent": true
       },
       "target_prompt_logprobs": {
-        "$ref": "#/components/schemas/TensorData"
+        "$ref": "#/components/schemas/TensorData",
+        "description": "int64 token ids, shape [len(prompt) - 1, K], -1 for none: score these tokens at each prompt position."
       },
       "prompt_alt_tokens_k": {
         "type": "integer",
         "minimum": 0,
-        "default": 0
+        "default": 0,
+        "x-tinker-always-sent": true
       },
       "prompt_logprobs_last_n": {
         "type": "integer",
-        "minimum": 0
+        "minimum": 0,
+        "description": "Score only the last n prompt tokens."
       },
       "record_stability_info": {
-        "type": "boolean"
+        "type": "boolean",
+        "x-tinker-always-sent": true
       },
       "type": {
         "type": "string",
@@ -2894,8 +2901,6 @@ export const componentSchemas = {
       "prompt",
       "sampling_params",
       "topk_prompt_logprobs",
-      "topk_sample_logprobs",
-      "prompt_alt_tokens_k",
       "type"
     ]
   },

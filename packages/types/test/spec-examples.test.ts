@@ -1,0 +1,44 @@
+// The examples in the spec are part of the contract documentation: each must be valid for the schema
+// it illustrates.
+import { describe, expect, it } from "vitest";
+import { operations, type MediaType } from "./helpers/spec.js";
+import { check } from "./helpers/validator.js";
+
+interface Example {
+  readonly where: string;
+  readonly schema: string;
+  readonly value: unknown;
+}
+
+function examplesOf(where: string, media: MediaType | undefined): Example[] {
+  const ref = media?.schema?.$ref;
+  if (!media || !ref) return [];
+  const schema = ref.replace("#/components/schemas/", "");
+  const out: Example[] = [];
+  if (media.example !== undefined) out.push({ where, schema, value: media.example });
+  for (const [name, example] of Object.entries(media.examples ?? {})) out.push({ where: `${where} (${name})`, schema, value: example.value });
+  return out;
+}
+
+const examples = operations().flatMap(({ method, path, operation }) => [
+  ...examplesOf(`${method} ${path} request`, operation.requestBody?.content["application/json"]),
+  ...Object.entries(operation.responses).flatMap(([status, response]) =>
+    examplesOf(`${method} ${path} ${status}`, response.content?.["application/json"]),
+  ),
+]);
+
+describe("spec examples", () => {
+  it("exist on every weights and checkpoint operation", () => {
+    const weightsOps = operations().filter(
+      ({ path, operation }) => /weights|checkpoints/.test(path) && (operation.requestBody?.content["application/json"] !== undefined),
+    );
+    expect(weightsOps.length).toBeGreaterThan(5);
+    for (const { method, path } of weightsOps) {
+      expect(examples.some((e) => e.where.startsWith(`${method} ${path} request`)), `${method} ${path}`).toBe(true);
+    }
+  });
+
+  it.each(examples.map((e) => [e.where, e] as const))("%s is valid", (_where, example) => {
+    expect(check(example.schema, example.value).problems).toEqual([]);
+  });
+});
