@@ -1,0 +1,75 @@
+"""Python side of the live checkpoint-sharing matrix (packages/compat-tests/test/matrix.test.ts).
+
+    python matrix.py save BASE_URL API_KEY NAME   -> {"path": tinker path, "continuation": [...]}
+    python matrix.py load BASE_URL API_KEY PATH   -> {"continuation": [...]}
+    python matrix.py load-weights-only BASE_URL API_KEY PATH   (control: load_state, optimizer reset)
+
+The recipe (model, seeds, learning rate, batches) is matrix-recipe.json, shared with the TypeScript side.
+Each continuation step records the forward_backward loss and logprobs and the optim_step metrics.
+"""
+from __future__ import annotations
+
+import json
+import os
+import sys
+import warnings
+from pathlib import Path
+
+os.environ.setdefault("TINKER_TELEMETRY", "0")
+warnings.simplefilter("ignore")
+
+RECIPE = json.loads((Path(__file__).resolve().parent / "matrix-recipe.json").read_text())
+
+
+def datum(row):
+    from tinker import types
+
+    return types.Datum(
+        model_input=types.ModelInput.from_ints(row[:-1]),
+        loss_fn_inputs={"target_tokens": row[1:], "weights": [1.0] * (len(row) - 1)},
+    )
+
+
+def step(tc, rows):
+    from tinker import types
+
+    out = tc.forward_backward([datum(r) for r in rows], "cross_entropy").result()
+    optim = tc.optim_step(types.AdamParams(learning_rate=RECIPE["learning_rate"])).result()
+    return {
+        "loss": out.metrics["loss:sum"],
+        "logprobs": [o["logprobs"].data for o in out.loss_fn_outputs],
+        "optim_metrics": optim.metrics,
+    }
+
+
+def client(base_url, api_key, seed):
+    import tinker
+
+    sc = tinker.ServiceClient(base_url=base_url, api_key=api_key)
+    return sc.create_lora_training_client(base_model=RECIPE["base_model"], rank=RECIPE["rank"], seed=seed).result()
+
+
+def main(argv):
+    if len(argv) != 4 or argv[0] not in ("save", "load", "load-weights-only"):
+        print(__doc__, file=sys.stderr)
+        return 2
+    mode, base_url, api_key, arg = argv
+    if mode == "save":
+        tc = client(base_url, api_key, RECIPE["saver_seed"])
+        for rows in RECIPE["warmup"]:
+            step(tc, rows)
+        path = tc.save_state(arg).result().path
+        result = {"path": path, "continuation": [step(tc, rows) for rows in RECIPE["continuation"]]}
+    else:
+        tc = client(base_url, api_key, RECIPE["loader_seed"])
+        if mode == "load":
+            tc.load_state_with_optimizer(arg).result()
+        else:
+            tc.load_state(arg).result()
+        result = {"continuation": [step(tc, rows) for rows in RECIPE["continuation"]]}
+    print(json.dumps(result))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
