@@ -67,9 +67,14 @@ export function createNodeTransport(options: NodeTransportOptions = {}): Transpo
   const httpsAgent = new https.Agent(agentOptions);
   const maxRedirects = options.maxRedirects ?? 10;
 
-  const once = (req: TransportRequest, url: URL): Promise<TransportResponse> =>
+  const once = (req: TransportRequest, url: string): Promise<TransportResponse> =>
     new Promise<TransportResponse>((resolve, reject) => {
-      const isHttps = url.protocol === "https:";
+      const signal = req.signal;
+      if (signal.aborted) {
+        reject(signal.reason);
+        return;
+      }
+      const isHttps = url.startsWith("https:");
       const headers: Record<string, string | number> = { ...req.headers };
       const body = req.body;
       if (body !== undefined) {
@@ -77,20 +82,28 @@ export function createNodeTransport(options: NodeTransportOptions = {}): Transpo
       } else if (req.method !== "GET") {
         headers["content-length"] = 0;
       }
+      // Abort by hand: passing `signal` to http.request costs ~30 µs per exchange in Node 20.
+      let settled = false;
+      const finish = (): void => {
+        settled = true;
+        signal.removeEventListener("abort", onAbort);
+      };
+      const fail = (error: unknown): void => {
+        if (settled) return;
+        finish();
+        reject(error);
+      };
       const clientRequest = (isHttps ? https : http).request(
         url,
-        {
-          method: req.method,
-          headers,
-          agent: isHttps ? httpsAgent : httpAgent,
-          signal: req.signal,
-        },
+        { method: req.method, headers, agent: isHttps ? httpsAgent : httpAgent },
         (res) => {
           const stream = decodedStream(res);
           const chunks: Buffer[] = [];
           stream.on("data", (chunk: Buffer) => chunks.push(chunk));
-          stream.on("error", reject);
+          stream.on("error", fail);
           stream.on("end", () => {
+            if (settled) return;
+            finish();
             const buf = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks);
             resolve({
               status: res.statusCode ?? 0,
@@ -99,37 +112,47 @@ export function createNodeTransport(options: NodeTransportOptions = {}): Transpo
               text: () => buf.toString("utf8"),
             });
           });
-          if (stream !== res) res.on("error", reject);
+          if (stream !== res) res.on("error", fail);
+          res.on("aborted", () => fail(new Error("response aborted")));
         },
       );
-      clientRequest.on("error", reject);
-      clientRequest.setNoDelay(true);
+      function onAbort(): void {
+        const reason: unknown = signal.reason;
+        fail(reason);
+        clientRequest.destroy(reason instanceof Error ? reason : new Error("aborted"));
+      }
+      signal.addEventListener("abort", onAbort, { once: true });
+      clientRequest.on("error", fail);
       if (body === undefined) clientRequest.end();
       else clientRequest.end(body);
     });
 
   const transport = async (req: TransportRequest): Promise<TransportResponse> => {
-    let url = new URL(req.url);
+    let url = req.url;
     let current = req;
     for (let hop = 0; ; hop++) {
       const res = await once(current, url);
       if (req.redirect === "manual" || !REDIRECTS.has(res.status) || hop >= maxRedirects) return res;
       const location = res.headers.get("location");
       if (location === null) return res;
-      const next = new URL(location, url);
+      const from = new URL(url);
+      const next = new URL(location, from);
       const keepMethod = res.status === 307 || res.status === 308;
       const headers = { ...current.headers };
-      if (next.origin !== url.origin) {
+      if (next.origin !== from.origin) {
         // Credentials never follow a redirect to another origin.
         for (const name of Object.keys(headers)) {
           const lower = name.toLowerCase();
           if (lower === "x-api-key" || lower === "authorization" || lower.startsWith("cf-access-client")) delete headers[name];
         }
       }
+      if (!keepMethod) {
+        for (const name of Object.keys(headers)) if (name.toLowerCase() === "content-type") delete headers[name];
+      }
       current = keepMethod
-        ? { ...current, headers }
+        ? { ...current, url: next.href, headers }
         : { method: "GET", url: next.href, headers, signal: current.signal, redirect: current.redirect };
-      url = next;
+      url = next.href;
     }
   };
   return Object.assign(transport, {
