@@ -183,7 +183,7 @@ export class RestClient {
   // ------------------------------------------------------------------ training runs
 
   /** `GET /api/v1/training_runs/{id}?access_scope=…` */
-  getTrainingRun(trainingRunId: string, options?: AccessScopeOptions): Promise<TrainingRun> {
+  async getTrainingRun(trainingRunId: string, options?: AccessScopeOptions): Promise<TrainingRun> {
     checkNonEmptyString(trainingRunId, "trainingRunId");
     const accessScope = checkAccessScope(options?.accessScope);
     return this.#run("getTrainingRun", options, (ctx, deadline) =>
@@ -197,12 +197,12 @@ export class RestClient {
   }
 
   /** The training run a `tinker://` checkpoint path belongs to. */
-  getTrainingRunByTinkerPath(tinkerPath: string, options?: AccessScopeOptions): Promise<TrainingRun> {
+  async getTrainingRunByTinkerPath(tinkerPath: string, options?: AccessScopeOptions): Promise<TrainingRun> {
     return this.getTrainingRun(pathOf(tinkerPath).training_run_id, options);
   }
 
   /** `POST /api/v1/weights_info` `{"tinker_path":…}`: base model and LoRA settings of a checkpoint. */
-  getWeightsInfoByTinkerPath(tinkerPath: string, options?: CallOptions): Promise<WeightsInfoResponse> {
+  async getWeightsInfoByTinkerPath(tinkerPath: string, options?: CallOptions): Promise<WeightsInfoResponse> {
     pathOf(tinkerPath);
     return this.#run("getWeightsInfoByTinkerPath", options, (ctx, deadline) =>
       ctx.http.call("POST", "/api/v1/weights_info", { body: { tinker_path: tinkerPath } }, { deadline }),
@@ -210,7 +210,7 @@ export class RestClient {
   }
 
   /** One page of training runs, newest first (`limit` 20, `offset` 0 by default). */
-  listTrainingRuns(options?: ListTrainingRunsOptions): Promise<TrainingRunsResponse> {
+  async listTrainingRuns(options?: ListTrainingRunsOptions): Promise<TrainingRunsResponse> {
     const limit = options?.limit === undefined ? 20 : checkNonNegativeInteger(options.limit, "limit");
     const offset = options?.offset === undefined ? 0 : checkNonNegativeInteger(options.offset, "offset");
     const accessScope = checkAccessScope(options?.accessScope);
@@ -233,7 +233,7 @@ export class RestClient {
   // ------------------------------------------------------------------ checkpoints
 
   /** Every checkpoint of one training run (not paginated). */
-  listCheckpoints(trainingRunId: string, options?: CallOptions): Promise<CheckpointsListResponse> {
+  async listCheckpoints(trainingRunId: string, options?: CallOptions): Promise<CheckpointsListResponse> {
     checkNonEmptyString(trainingRunId, "trainingRunId");
     return this.#run("listCheckpoints", options, (ctx, deadline) =>
       ctx.http.call(
@@ -246,7 +246,7 @@ export class RestClient {
   }
 
   /** One page of your checkpoints across all runs, newest first (`limit` 100, `offset` 0 by default). */
-  listUserCheckpoints(options?: ListUserCheckpointsOptions): Promise<CheckpointsListResponse> {
+  async listUserCheckpoints(options?: ListUserCheckpointsOptions): Promise<CheckpointsListResponse> {
     const limit = options?.limit === undefined ? 100 : checkNonNegativeInteger(options.limit, "limit");
     const offset = options?.offset === undefined ? 0 : checkNonNegativeInteger(options.offset, "offset");
     return this.#run("listUserCheckpoints", options, (ctx, deadline) =>
@@ -277,13 +277,13 @@ export class RestClient {
     return fetchArchiveUrl(ctx, trainingRunId, checkpointId, deadline, options);
   }
 
-  getCheckpointArchiveUrlFromTinkerPath(tinkerPath: string, options?: ArchiveUrlOptions): Promise<CheckpointArchiveUrlResponse> {
+  async getCheckpointArchiveUrlFromTinkerPath(tinkerPath: string, options?: ArchiveUrlOptions): Promise<CheckpointArchiveUrlResponse> {
     const parsed = pathOf(tinkerPath);
     return this.getCheckpointArchiveUrl(parsed.training_run_id, parsed.checkpoint_id, options);
   }
 
   /** One signed URL per file of an external-weights checkpoint (`tinker://<run>/external_weights/<name>`). */
-  getExternalWeightsUrls(tinkerPath: string, options?: CallOptions): Promise<ExternalWeightsUrlsResponse> {
+  async getExternalWeightsUrls(tinkerPath: string, options?: CallOptions): Promise<ExternalWeightsUrlsResponse> {
     const parsed = pathOf(tinkerPath);
     if (parsed.checkpoint_type !== "external") {
       throw new ValidationError(
@@ -315,7 +315,7 @@ export class RestClient {
     );
   }
 
-  deleteCheckpointFromTinkerPath(tinkerPath: string, options?: CallOptions): Promise<void> {
+  async deleteCheckpointFromTinkerPath(tinkerPath: string, options?: CallOptions): Promise<void> {
     const parsed = pathOf(tinkerPath);
     return this.deleteCheckpoint(parsed.training_run_id, parsed.checkpoint_id, options);
   }
@@ -403,7 +403,7 @@ export class RestClient {
   // ------------------------------------------------------------------ sessions and samplers
 
   /** One page of session ids, newest first (`limit` 20, `offset` 0 by default). */
-  listSessions(options?: ListSessionsOptions): Promise<ListSessionsResponse> {
+  async listSessions(options?: ListSessionsOptions): Promise<ListSessionsResponse> {
     const limit = options?.limit === undefined ? 20 : checkNonNegativeInteger(options.limit, "limit");
     const offset = options?.offset === undefined ? 0 : checkNonNegativeInteger(options.offset, "offset");
     const accessScope = checkAccessScope(options?.accessScope);
@@ -413,7 +413,7 @@ export class RestClient {
   }
 
   /** The training runs and samplers of a session. */
-  getSession(sessionId: string, options?: AccessScopeOptions): Promise<GetSessionResponse> {
+  async getSession(sessionId: string, options?: AccessScopeOptions): Promise<GetSessionResponse> {
     checkNonEmptyString(sessionId, "sessionId");
     const accessScope = checkAccessScope(options?.accessScope);
     return this.#run("getSession", options, (ctx, deadline) =>
@@ -440,10 +440,26 @@ export class RestClient {
     );
   }
 
-  /** Searches sessions by project, owner, metadata, name and status (experimental in the Python SDK). */
-  searchSessions(request: SessionSearchRequest, options?: CallOptions): Promise<SessionSearchResponse> {
+  /**
+   * Searches sessions by project, owner, metadata, name and status (experimental in the Python
+   * SDK). Unset fields take the Python defaults (`user_metadata: {}`, `owner: {type: "own"}`,
+   * `limit: 50`); the body lists fields in the Python model's order, without nulls.
+   */
+  async searchSessions(request: Partial<SessionSearchRequest> = {}, options?: CallOptions): Promise<SessionSearchResponse> {
     if (typeof request !== "object" || request === null) throw new ValidationError("request", "expected a SessionSearchRequest object");
-    const body = JSON.parse(JSON.stringify(request, (_k, v: unknown) => (v === null ? undefined : v))) as SessionSearchRequest;
+    const limit = request.limit ?? 50;
+    if (!Number.isInteger(limit) || limit < 1 || limit > 200) throw new ValidationError("request.limit", `must be an integer from 1 to 200, got ${String(limit)}`);
+    const ordered = {
+      session_id: request.session_id,
+      project_ids: request.project_ids,
+      user_metadata: request.user_metadata ?? {},
+      display_name: request.display_name,
+      owner: request.owner ?? { type: "own" },
+      statuses: request.statuses,
+      limit,
+      cursor: request.cursor,
+    };
+    const body = JSON.parse(JSON.stringify(ordered, (_k, v: unknown) => (v === null ? undefined : v))) as SessionSearchRequest;
     return this.#run("searchSessions", options, (ctx, deadline) =>
       ctx.http.call("POST", "/api/v1/sessions/search", { body }, { deadline }),
     ) as Promise<SessionSearchResponse>;
@@ -476,7 +492,7 @@ export class RestClient {
   }
 
   /** A sampling session's base model and checkpoint. */
-  getSampler(samplerId: string, options?: CallOptions): Promise<GetSamplerResponse> {
+  async getSampler(samplerId: string, options?: CallOptions): Promise<GetSamplerResponse> {
     checkNonEmptyString(samplerId, "samplerId");
     return this.#run("getSampler", options, (ctx, deadline) =>
       ctx.http.call("GET", "/api/v1/samplers/{sampler_id}", { params: { path: { sampler_id: samplerId } } }, { deadline }),
@@ -484,7 +500,7 @@ export class RestClient {
   }
 
   /** Models, features and limits available to you. */
-  getServerCapabilities(options?: CallOptions): Promise<GetServerCapabilitiesResponse> {
+  async getServerCapabilities(options?: CallOptions): Promise<GetServerCapabilitiesResponse> {
     return this.#run("getServerCapabilities", options, (ctx, deadline) =>
       ctx.http.call("GET", "/api/v1/get_server_capabilities", {}, { deadline }),
     ) as Promise<GetServerCapabilitiesResponse>;
@@ -507,7 +523,7 @@ export class RestClient {
   }
 
   /** The organisation's audit log (admin role). */
-  getAuditLog(options?: GetAuditLogOptions): Promise<AuditLogResponse> {
+  async getAuditLog(options?: GetAuditLogOptions): Promise<AuditLogResponse> {
     const eventType = options?.eventType ?? "all";
     if (eventType !== "all" && eventType !== "checkpoints") {
       throw new ValidationError("eventType", `must be "all" or "checkpoints", got ${JSON.stringify(eventType)}`);
@@ -520,7 +536,7 @@ export class RestClient {
   }
 
   /** Usage and estimated cost between two instants (RFC 3339 strings or Dates; billing role). */
-  getBillingUsage(startingOn: Date | string, endingBefore: Date | string, options?: CallOptions): Promise<BillingUsageResponse> {
+  async getBillingUsage(startingOn: Date | string, endingBefore: Date | string, options?: CallOptions): Promise<BillingUsageResponse> {
     const query = {
       starting_on: formatDateTimeParam("startingOn", startingOn),
       ending_before: formatDateTimeParam("endingBefore", endingBefore),
@@ -531,7 +547,7 @@ export class RestClient {
   }
 
   /** Current checkpoint storage per project and user, with its monthly cost (may lag 1–2 h). */
-  getCurrentCheckpointStorageUsage(options?: CallOptions & { readonly projectId?: string | undefined }): Promise<CurrentCheckpointStorageUsageResponse> {
+  async getCurrentCheckpointStorageUsage(options?: CallOptions & { readonly projectId?: string | undefined }): Promise<CurrentCheckpointStorageUsageResponse> {
     const projectId = options?.projectId === undefined ? undefined : checkNonEmptyString(options.projectId, "projectId");
     const query = projectId !== undefined ? { project_id: projectId } : {};
     return this.#run("getCurrentCheckpointStorageUsage", options, (ctx, deadline) =>
