@@ -39,6 +39,47 @@ export type { Transport, TransportRequest, TransportResponse, ResponseHeaders, F
 export { createFetchTransport } from "./transport/fetch.js";
 
 // ── service / training / sampling (TRAINING) ───────────────────────────────────────────────
+export {
+  ServiceClient,
+  type CreateLoraTrainingClientOptions,
+  type CreateTrainingClientFromStateOptions,
+  type CreateSamplingClientOptions,
+  type CloseOptions,
+} from "./service/service-client.js";
+export {
+  TrainingClient,
+  type SaveStateOptions,
+  type SaveWeightsForSamplerOptions,
+  type LoadStateOptions,
+} from "./training/training-client.js";
+export { DEFAULT_ADAM_PARAMS, type AdamParams } from "./training/request-bodies.js";
+export { SamplingClient, type SampleOptions } from "./sampling/sampling-client.js";
+export type { SamplingParamsInput } from "./sampling/request-bodies.js";
+export {
+  ModelInput,
+  encodedTextChunk,
+  imageChunk,
+  chunkLength,
+  LOSS_FN_INPUT_DTYPES,
+  type ModelInputChunk,
+  type EncodedTextChunk,
+  type ImageChunk,
+  type ImageAssetPointerChunk,
+  type DmelChunk,
+  type TensorData,
+  type TensorDataInput,
+  type TensorDtype,
+  type LossFnInput,
+  type DatumInput,
+} from "./data/index.js";
+export type { ForwardBackwardOutput, SampleResponse, SampledSequence, TopkPosition } from "./proto/index.js";
+export {
+  parseTinkerPath,
+  MIN_TTL_SECONDS,
+  MAX_TTL_SECONDS,
+  type ParsedTinkerPath,
+  type CheckpointType,
+} from "./paths/index.js";
 
 // ── rest (REST) ────────────────────────────────────────────────────────────────────────────
 export {

@@ -1,0 +1,330 @@
+import type {
+  GetInfoResponse,
+  LoadWeightsResponse,
+  LossFnType,
+  OptimStepResponse,
+  SaveWeightsForSamplerResponse,
+  SaveWeightsResponse,
+} from "@tinker-ts/types";
+import { APIFuture } from "../core/api-future.js";
+import type { SessionContext } from "../core/context.js";
+import type { CallOptions, Deadline } from "../core/deadline.js";
+import type { RequestType, UntypedFuture } from "../core/retrieve-future.js";
+import { prepareData, type DatumInput } from "../data/datum.js";
+import {
+  checkCheckpointName,
+  checkNonEmptyString,
+  checkStringMap,
+  checkTtlSeconds,
+} from "../paths/checkpoint-args.js";
+import { invalidArgument } from "../paths/invalid-argument.js";
+import { parseTrainingCheckpointPath } from "../paths/tinker-path.js";
+import { encodeForwardBackwardRequest } from "../proto/forward-backward-request.js";
+import { decodeForwardBackwardOutput, type ForwardBackwardOutput } from "../proto/forward-backward-output.js";
+import { zstdCompress } from "../proto/zstd.js";
+import { SamplingClient } from "../sampling/sampling-client.js";
+import { chunkData } from "./chunking.js";
+import { combineForwardBackwardOutputs } from "./combine-outputs.js";
+import {
+  DEFAULT_ADAM_PARAMS,
+  loadWeightsBody,
+  optimStepBody,
+  saveWeightsBody,
+  saveWeightsForSamplerBody,
+  type AdamParams,
+  type SaveForSamplerTarget,
+} from "./request-bodies.js";
+import { RequestSequencer } from "./sequencer.js";
+import { expectObject, expectStringField } from "./wire.js";
+
+export interface SaveStateOptions extends CallOptions {
+  /** Seconds until the checkpoint expires: an integer from 3600 (1 h) to 10 years; omit for never. */
+  readonly ttlSeconds?: number | undefined;
+  /** Replace an existing checkpoint of the same name (its user metadata is replaced as a whole). Default false. */
+  readonly overwrite?: boolean | undefined;
+  readonly userMetadata?: Readonly<Record<string, string>> | undefined;
+}
+
+export interface SaveWeightsForSamplerOptions extends CallOptions {
+  readonly ttlSeconds?: number | undefined;
+  readonly userMetadata?: Readonly<Record<string, string>> | undefined;
+}
+
+export interface LoadStateOptions extends CallOptions {
+  /** Credential for a checkpoint owned by another account. */
+  readonly weightsAccessToken?: string | undefined;
+}
+
+/** What a TrainingClient is built from (by ServiceClient; not constructed by users). */
+export interface TrainingClientInit {
+  readonly context: SessionContext;
+  readonly modelId: string;
+  readonly modelSeqId: number;
+  readonly info: GetInfoResponse;
+}
+
+const isLossConfigValue = (v: unknown): v is number | string => (typeof v === "number" && Number.isFinite(v)) || typeof v === "string";
+
+/**
+ * One LoRA model being trained (Python `TrainingClient`). Every method reserves its place in the
+ * model's request order when it is called and returns at once with an `APIFuture`; submits go out
+ * strictly in call order, results are awaited independently. Get one from a `ServiceClient`.
+ */
+export class TrainingClient {
+  /** The model / training-run id, e.g. `<session>:train:0`. */
+  readonly modelId: string;
+  readonly #ctx: SessionContext;
+  readonly #info: GetInfoResponse;
+  readonly #modelSeqId: number;
+  readonly #sequencer = new RequestSequencer();
+
+  /** @internal Created by ServiceClient. */
+  constructor(init: TrainingClientInit) {
+    this.#ctx = init.context;
+    this.modelId = init.modelId;
+    this.#modelSeqId = init.modelSeqId;
+    this.#info = init.info;
+  }
+
+  /** The model's `model_seq_id` within its session. */
+  get modelSeqId(): number {
+    return this.#modelSeqId;
+  }
+
+  /** Forward pass only (loss and outputs, no gradients): Python `forward`. */
+  forward(data: readonly DatumInput[], lossFn: LossFnType, lossFnConfig?: Readonly<Record<string, number | string>> | null, call?: CallOptions): APIFuture<ForwardBackwardOutput> {
+    return this.#forwardBackward(data, lossFn, lossFnConfig ?? undefined, true, call);
+  }
+
+  /** Forward and backward pass, accumulating gradients: Python `forward_backward`. */
+  forwardBackward(data: readonly DatumInput[], lossFn: LossFnType, lossFnConfig?: Readonly<Record<string, number | string>> | null, call?: CallOptions): APIFuture<ForwardBackwardOutput> {
+    return this.#forwardBackward(data, lossFn, lossFnConfig ?? undefined, false, call);
+  }
+
+  /** One Adam step with the accumulated gradients; unset parameters take the Python SDK's defaults. */
+  optimStep(adamParams: Partial<AdamParams> = {}, call?: CallOptions): APIFuture<OptimStepResponse> {
+    const adam = { ...DEFAULT_ADAM_PARAMS };
+    for (const key of Object.keys(DEFAULT_ADAM_PARAMS) as (keyof AdamParams)[]) {
+      const v = adamParams[key];
+      if (v === undefined) continue;
+      if (typeof v !== "number" || !Number.isFinite(v)) invalidArgument(`adamParams.${key}`, `expected a finite number, got ${String(v)}`);
+      adam[key] = v;
+    }
+    for (const key of Object.keys(adamParams)) {
+      if (!Object.hasOwn(DEFAULT_ADAM_PARAMS, key)) invalidArgument(`adamParams.${key}`, `unknown Adam parameter (known: ${Object.keys(DEFAULT_ADAM_PARAMS).join(", ")})`);
+    }
+    return this.#sequenced("OptimStep", "/api/v1/optim_step", (seqId) => optimStepBody(this.modelId, seqId, adam), 10, call, (p) => expectObject(p, "optim_step result") as OptimStepResponse);
+  }
+
+  /** Saves weights and optimizer state as `tinker://<model>/weights/<name>` (Python `save_state`). */
+  saveState(name: string, options: SaveStateOptions = {}): APIFuture<SaveWeightsResponse> {
+    checkCheckpointName(name);
+    const ttlSeconds = checkTtlSeconds(options.ttlSeconds);
+    const userMetadata = checkStringMap(options.userMetadata, "userMetadata");
+    const overwrite = options.overwrite ?? false;
+    if (typeof overwrite !== "boolean") invalidArgument("overwrite", `expected a boolean, got ${String(overwrite)}`);
+    return this.#sequenced(
+      "SaveWeights",
+      "/api/v1/save_weights",
+      (seqId) => saveWeightsBody({ modelId: this.modelId, name, seqId, ttlSeconds, overwrite, userMetadata }),
+      0,
+      options,
+      (p) => {
+        expectStringField(p, "path", "save_weights result");
+        return p as SaveWeightsResponse;
+      },
+    );
+  }
+
+  /** Loads weights only; the optimizer state starts fresh (Python `load_state`, deprecated there). */
+  loadState(path: string, options: LoadStateOptions = {}): APIFuture<LoadWeightsResponse> {
+    return this.#load(path, false, options);
+  }
+
+  /** Loads weights and the Adam state, to continue exactly where the checkpoint left off. */
+  loadStateWithOptimizer(path: string, options: LoadStateOptions = {}): APIFuture<LoadWeightsResponse> {
+    return this.#load(path, true, options);
+  }
+
+  /** Saves sampler weights as `tinker://<model>/sampler_weights/<name>` (Python `save_weights_for_sampler`). */
+  saveWeightsForSampler(name: string, options: SaveWeightsForSamplerOptions = {}): APIFuture<SaveWeightsForSamplerResponse> {
+    checkCheckpointName(name);
+    const ttlSeconds = checkTtlSeconds(options.ttlSeconds);
+    const userMetadata = checkStringMap(options.userMetadata, "userMetadata");
+    return this.#saveForSampler(() => ({ name }), ttlSeconds, userMetadata, options, (p) => ({
+      path: expectStringField(p, "path", "save_weights_for_sampler result"),
+      type: "save_weights_for_sampler",
+    }));
+  }
+
+  /**
+   * Snapshots the current weights (an unnamed, ephemeral sampler save) and returns a SamplingClient
+   * on them (Python `save_weights_and_get_sampling_client`).
+   */
+  saveWeightsAndGetSamplingClient(call?: CallOptions): APIFuture<SamplingClient> {
+    const save = this.#saveForSampler(
+      () => ({ samplingSessionSeqId: this.#ctx.nextSamplingSessionSeqId() }),
+      undefined,
+      undefined,
+      call,
+      (p) => expectStringField(p, "sampling_session_id", "save_weights_for_sampler result"),
+    );
+    const baseModel = this.#info.model_data.model_name ?? undefined;
+    const client = save.then((samplingSessionId) => SamplingClient.fromSession(this.#ctx, samplingSessionId, baseModel, call));
+    return new APIFuture(save.submitted, client, () => undefined);
+  }
+
+  /** A SamplingClient on saved weights (Python `TrainingClient.create_sampling_client`). */
+  createSamplingClient(modelPath: string, call?: CallOptions): Promise<SamplingClient> {
+    return SamplingClient.create(this.#ctx, { modelPath }, call);
+  }
+
+  /** Model information fetched when the client was created (Python 0.38 answers it without a request). */
+  getInfo(): APIFuture<GetInfoResponse> {
+    return APIFuture.resolved(this.#info, { requestId: "", modelId: this.modelId });
+  }
+
+  #load(path: string, optimizer: boolean, options: LoadStateOptions): APIFuture<LoadWeightsResponse> {
+    parseTrainingCheckpointPath(path);
+    const token = options.weightsAccessToken === undefined ? undefined : checkNonEmptyString(options.weightsAccessToken, "weightsAccessToken");
+    return this.#sequenced(
+      "LoadWeights",
+      "/api/v1/load_weights",
+      (seqId) => loadWeightsBody({ modelId: this.modelId, seqId, path, optimizer, weightsAccessToken: token }),
+      10,
+      options,
+      (p) => expectObject(p, "load_weights result") as LoadWeightsResponse,
+    );
+  }
+
+  #saveForSampler<T>(
+    target: () => SaveForSamplerTarget,
+    ttlSeconds: number | undefined,
+    userMetadata: Readonly<Record<string, string>> | undefined,
+    call: CallOptions | undefined,
+    decode: (payload: unknown) => T,
+  ): APIFuture<T> {
+    // Like the Python SDK, an unnamed save takes its sampling_session_seq_id when the request is sent.
+    return this.#sequenced(
+      "SaveWeightsForSampler",
+      "/api/v1/save_weights_for_sampler",
+      (seqId) => saveWeightsForSamplerBody({ modelId: this.modelId, target: target(), seqId, ttlSeconds, userMetadata }),
+      0,
+      call,
+      decode,
+    );
+  }
+
+  /** Reserves one id now; submits in turn (holder-layer retries around `maxRetries` HTTP retries). */
+  #sequenced<T>(
+    requestType: RequestType,
+    path: string,
+    body: (seqId: number) => string,
+    maxRetries: number,
+    call: CallOptions | undefined,
+    decode: (payload: unknown) => T,
+  ): APIFuture<T> {
+    const id = this.#sequencer.reserve();
+    return this.#ctx.submitFuture<T>({
+      requestType,
+      resultFormat: "json",
+      call: pickCall(call),
+      label: this.modelId,
+      decode,
+      submit: (deadline) =>
+        this.#sequencer.inTurn(id, () =>
+          this.#ctx.withRetries(
+            (d) => this.#post(path, { body: body(id + 1), contentType: "application/json" }, d, maxRetries),
+            deadline,
+            `${requestType} ${this.modelId}`,
+          ),
+        ),
+    });
+  }
+
+  #post(path: string, payload: { body: string | Uint8Array; contentType: string; headers?: Record<string, string> }, deadline: Deadline, maxRetries: number): Promise<UntypedFuture> {
+    return this.#ctx.http
+      .request<UntypedFuture>({ method: "POST", path, body: payload.body, contentType: payload.contentType, headers: payload.headers }, { deadline, maxRetries })
+      .then((r) => r.data);
+  }
+
+  #forwardBackward(
+    data: readonly DatumInput[],
+    lossFn: LossFnType,
+    lossFnConfig: Readonly<Record<string, number | string>> | undefined,
+    forwardOnly: boolean,
+    call: CallOptions | undefined,
+  ): APIFuture<ForwardBackwardOutput> {
+    checkNonEmptyString(lossFn, "lossFn");
+    if (lossFnConfig !== undefined) {
+      if (lossFnConfig === null || typeof lossFnConfig !== "object") invalidArgument("lossFnConfig", "expected an object of numbers or strings");
+      for (const [k, v] of Object.entries(lossFnConfig)) {
+        if (!isLossConfigValue(v)) invalidArgument(`lossFnConfig.${k}`, `expected a finite number or a string, got ${String(v)}`);
+      }
+    }
+    const prepared = prepareData(data);
+    const config = this.#ctx.serverConfig;
+    const chunks = chunkData(prepared, { maxLen: config.fwdbwd_max_chunk_len, maxBytes: config.fwdbwd_max_chunk_bytes_count });
+    const first = this.#sequencer.reserve(chunks.length);
+    const parallel = config.parallel_fwdbwd_chunks;
+    const compress = config.proto_compress_fwdbwd;
+    const requestType = forwardOnly ? "Forward" : "ForwardBackward";
+    // Encoded now: a datum the protobuf cannot carry fails here, before anything is sent.
+    const bodies = chunks.map((chunk, i) =>
+      encodeForwardBackwardRequest({ modelId: this.modelId, seqId: first + i + 1, data: chunk.data, lossFn, lossFnConfig, forwardOnly }),
+    );
+    const send = (i: number, deadline: Deadline): Promise<UntypedFuture> => {
+      const raw = bodies[i] as Uint8Array;
+      const ready = compress ? zstdCompress(raw) : Promise.resolve(raw);
+      return ready.then((body) => {
+        const turn = parallel ? first : first + i;
+        return this.#sequencer.inTurn(turn, () =>
+          this.#ctx.withRetries(
+            (d) =>
+              this.#post(
+                "/api/v1/forward_backward",
+                { body, contentType: "application/x-protobuf", ...(compress ? { headers: { "Content-Encoding": "zstd" } } : {}) },
+                d,
+                10,
+              ),
+            deadline,
+            `${requestType} ${this.modelId}`,
+          ),
+        );
+      });
+    };
+    const spec = (submit: (deadline: Deadline) => Promise<UntypedFuture>) =>
+      this.#ctx.submitFuture<ForwardBackwardOutput>({
+        requestType,
+        resultFormat: "protobuf",
+        call: pickCall(call),
+        label: this.modelId,
+        decode: (payload) => decodeForwardBackwardOutput(payload as Uint8Array),
+        submit,
+      });
+    let futures: APIFuture<ForwardBackwardOutput>[];
+    if (parallel && chunks.length > 1) {
+      // All chunks share one turn and go out together, the first one last: the service holds the
+      // later chunks until the first arrives, so by then it can take the whole batch at once.
+      const restSubmits: Promise<unknown>[] = [];
+      const rest = chunks.slice(1).map((_, j) =>
+        spec((deadline) => {
+          const p = send(j + 1, deadline);
+          restSubmits.push(p);
+          return p;
+        }),
+      );
+      const head = spec((deadline) => Promise.allSettled(restSubmits).then(() => send(0, deadline)));
+      futures = [head, ...rest];
+    } else {
+      futures = chunks.map((_, i) => spec((deadline) => send(i, deadline)));
+    }
+    return APIFuture.combine(futures, combineForwardBackwardOutputs);
+  }
+}
+
+/** Only the CallOptions members of an options object (so extra members never reach the engine). */
+export function pickCall(call: CallOptions | undefined): CallOptions | undefined {
+  if (call === undefined) return undefined;
+  return { signal: call.signal, timeout: call.timeout, onQueueState: call.onQueueState };
+}
