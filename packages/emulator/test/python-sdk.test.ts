@@ -36,6 +36,13 @@ interface FlowReport {
   user_listed: number;
   listed_after_delete: string[];
   run_lora_rank: number;
+  published: boolean;
+  ttl_set: boolean;
+  ttl_cleared: boolean;
+  weights_info_rank: number;
+  runs: number;
+  session_runs: number;
+  sessions: number;
 }
 
 describe.skipIf(!available)("official Python SDK against the emulator", () => {
@@ -62,6 +69,13 @@ describe.skipIf(!available)("official Python SDK against the emulator", () => {
         expect(report.user_listed).toBe(2);
         expect(report.listed_after_delete).toEqual(["weights/ck1"]);
         expect(report.run_lora_rank).toBe(4);
+        expect(report.published).toBe(true);
+        expect(report.ttl_set).toBe(true);
+        expect(report.ttl_cleared).toBe(true);
+        expect(report.weights_info_rank).toBe(4);
+        expect(report.runs).toBe(3);
+        expect(report.session_runs).toBe(3);
+        expect(report.sessions).toBe(1);
         const exchanges = readFileSync(record, "utf8").trim().split("\n").map((line) => JSON.parse(line) as { request: { method: string; path: string }; response: { status: number; body: unknown } });
         const rejected = exchanges.filter((e) => e.response.status >= 400);
         expect(rejected, JSON.stringify(rejected)).toEqual([]);

@@ -48,14 +48,14 @@ describe("checkpoints", () => {
 
   it("publishes and unpublishes; a public checkpoint is loadable by another user", async () => {
     const path = await save("pub");
-    expect((await api.post(`${ckptUrl("weights/pub")}/publish`, undefined)).status).toBe(204);
+    expect((await api.post(`${ckptUrl("weights/pub")}/publish`, undefined)).status).toBe(200);
     const listed = (await (await api.get(`/api/v1/training_runs/${modelId}/checkpoints`)).json()) as { checkpoints: Array<Record<string, unknown>> };
     expect(listed.checkpoints.find((c) => c["checkpoint_id"] === "weights/pub")!["public"]).toBe(true);
     const otherKey = { "x-api-key": "tml-someone-else" };
     const otherSession = await api.postJson<{ session_id: string }>("/api/v1/create_session", { tags: [], user_metadata: {}, sdk_version: "0.38.0", type: "create_session" }, otherKey);
     const load = async (): Promise<Response> => api.post("/api/v1/load_weights", { session_id: otherSession.session_id, model_seq_id: 0, path, optimizer: false, type: "load_weights" }, otherKey);
     expect((await load()).status).toBe(200);
-    expect((await api.send("DELETE", `${ckptUrl("weights/pub")}/publish`)).status).toBe(204);
+    expect((await api.send("DELETE", `${ckptUrl("weights/pub")}/publish`)).status).toBe(200);
     const again = await api.post("/api/v1/load_weights", { session_id: otherSession.session_id, model_seq_id: 1, path, optimizer: false, type: "load_weights" }, otherKey);
     expect(again.status).toBe(404);
     // ...unless the owner's key is given as weights_access_token.
@@ -70,12 +70,12 @@ describe("checkpoints", () => {
       return body.checkpoints.find((c) => c["tinker_path"] === path);
     };
     expect((await find())!["expires_at"]).toBe(new Date(clock - 1000 + 7200 * 1000).toISOString());
-    expect((await api.send("PUT", `${ckptUrl("weights/ttl")}/ttl`, { ttl_seconds: null })).status).toBe(204);
+    expect((await api.send("PUT", `${ckptUrl("weights/ttl")}/ttl`, { ttl_seconds: null })).status).toBe(200);
     expect((await find())!["expires_at"]).toBeNull();
     const short = await api.send("PUT", `${ckptUrl("weights/ttl")}/ttl`, { ttl_seconds: 10 });
     expect(short.status).toBe(400);
     expect(((await short.json()) as { field: string }).field).toBe("ttl_seconds");
-    expect((await api.send("PUT", `${ckptUrl("weights/ttl")}/ttl`, { ttl_seconds: 3600 })).status).toBe(204);
+    expect((await api.send("PUT", `${ckptUrl("weights/ttl")}/ttl`, { ttl_seconds: 3600 })).status).toBe(200);
     clock += 3601 * 1000;
     expect(await find()).toBeUndefined();
     const load = await api.post("/api/v1/load_weights", { session_id: sessionId, model_seq_id: 50, path, optimizer: false, type: "load_weights" });
@@ -84,7 +84,7 @@ describe("checkpoints", () => {
 
   it("deletes a checkpoint; deleting it again is 404", async () => {
     await save("gone");
-    expect((await api.send("DELETE", ckptUrl("weights/gone"))).status).toBe(204);
+    expect((await api.send("DELETE", ckptUrl("weights/gone"))).status).toBe(200);
     expect((await api.send("DELETE", ckptUrl("weights/gone"))).status).toBe(404);
     expect((await api.send("DELETE", ckptUrl("weights/never"))).status).toBe(404);
   });
@@ -148,8 +148,8 @@ describe("runs, sessions, weights_info", () => {
 
   it("finishes a session first-wins", async () => {
     const s = await api.session();
-    expect((await api.post(`/api/v1/sessions/${s}/finish`, { reason: { type: "success" }, detail: null })).status).toBe(204);
-    expect((await api.post(`/api/v1/sessions/${s}/finish`, { reason: { type: "errored" }, detail: "late" })).status).toBe(204);
+    expect((await api.post(`/api/v1/sessions/${s}/finish`, { reason: { type: "success" }, detail: null })).status).toBe(200);
+    expect((await api.post(`/api/v1/sessions/${s}/finish`, { reason: { type: "errored" }, detail: "late" })).status).toBe(200);
     const record = JSON.parse(readFileSync(join(api.emulator.dataDir, "sessions", `${encodeURIComponent(s)}.json`), "utf8")) as { finished: { reason: string } };
     expect(record.finished.reason).toBe("success");
   });

@@ -38,4 +38,5 @@ export interface Route {
 }
 
 export const ok = (json: unknown): Reply => ({ status: 200, json });
-export const noContent = (): Reply => ({ status: 204, empty: true });
+/** 200 with an empty body (the spec answers these operations with a bare 200). */
+export const noContent = (): Reply => ({ status: 200, empty: true });

@@ -63,6 +63,20 @@ def main() -> None:
     report["listed"] = sorted(c.checkpoint_id for c in listed.checkpoints)
     user_listed = rest.list_user_checkpoints().result()
     report["user_listed"] = len(user_listed.checkpoints)
+    rest.publish_checkpoint_from_tinker_path(saved.path).result()
+    rest.set_checkpoint_ttl_from_tinker_path(saved.path, 7200).result()
+    ttl_set = [c for c in rest.list_checkpoints(training.model_id).result().checkpoints if c.tinker_path == saved.path][0]
+    report["published"] = ttl_set.public
+    report["ttl_set"] = ttl_set.expires_at is not None
+    rest.set_checkpoint_ttl_from_tinker_path(saved.path, None).result()
+    rest.unpublish_checkpoint_from_tinker_path(saved.path).result()
+    cleared = [c for c in rest.list_checkpoints(training.model_id).result().checkpoints if c.tinker_path == saved.path][0]
+    report["ttl_cleared"] = cleared.expires_at is None and not cleared.public
+    info = rest.get_weights_info_by_tinker_path(saved.path).result()
+    report["weights_info_rank"] = info.lora_rank
+    report["runs"] = rest.list_training_runs().result().cursor.total_count
+    report["session_runs"] = len(rest.get_session(restored.holder.get_session_id()).result().training_run_ids)
+    report["sessions"] = len(rest.list_sessions().result().sessions)
     rest.delete_checkpoint_from_tinker_path(sampler_save.path).result()
     report["listed_after_delete"] = sorted(c.checkpoint_id for c in rest.list_checkpoints(training.model_id).result().checkpoints)
     run = rest.get_training_run(training.model_id).result()
