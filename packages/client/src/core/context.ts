@@ -158,7 +158,7 @@ class Context implements SessionContext {
           "POST",
           "/api/v1/sessions/{session_id}/finish",
           { params: { path: { session_id: sessionId } }, body: { reason: { type: status }, detail } },
-          { deadline },
+          { deadline, sdkMethod: "ServiceClient.close" },
         ),
       call,
       "finish session",

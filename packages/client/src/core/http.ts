@@ -13,7 +13,7 @@ import {
 import type { ResolvedClientOptions } from "./options.js";
 import { httpRetryDelayMs, shouldRetryStatus } from "./retry-policy.js";
 import type { OperationInit, Operation, PathsWithMethod, SuccessJson } from "./typed-paths.js";
-import { USER_AGENT } from "./version.js";
+import { SDK_VERSION, USER_AGENT } from "./version.js";
 import { randomUUID } from "./uuid.js";
 
 export type { HttpMethod };
@@ -57,6 +57,12 @@ export interface HttpRequestOptions extends Pick<CallOptions, "signal" | "timeou
   readonly attemptTimeout?: number | undefined;
   /** Reuse a given idempotency key (default: a fresh one per logical request, non-GET only). */
   readonly idempotencyKey?: string | undefined;
+  /**
+   * The Python public method this request serves, e.g. "TrainingClient.save_state": sent as
+   * `x-sdk-method` with `x-sdk-version` (Python 0.38 attributes every request made inside a public
+   * method this way; start-up, heartbeat and config refreshes carry none).
+   */
+  readonly sdkMethod?: string | undefined;
 }
 
 export interface HttpResponse<T> {
@@ -190,6 +196,10 @@ export class HttpEngine {
     if (req.method !== "GET") {
       headers["Content-Type"] = req.contentType ?? "application/json";
       headers["X-Idempotency-Key"] = options.idempotencyKey ?? `tinker-ts-retry-${randomUUID()}`;
+    }
+    if (options.sdkMethod !== undefined) {
+      headers["x-sdk-version"] = SDK_VERSION;
+      headers["x-sdk-method"] = options.sdkMethod;
     }
     if (req.headers) Object.assign(headers, req.headers);
     const redirect = req.redirect ?? "follow";

@@ -41,6 +41,7 @@
  *   resubmitOnExpired: false,         // true → on 410 submit() is called again (sampling)
  *   call: { signal, timeout, onQueueState },
  *   label: modelId,
+ *   sdkMethod: "TrainingClient.save_state",   // x-sdk-method on the polls; pass it to your submit request too
  * });
  * await future.submitted;  // { requestId, modelId }
  * await future;            // the result; or future.result({ signal, timeout })

@@ -62,6 +62,8 @@ export interface SubmitFutureSpec<T> {
   readonly resubmitOnExpired?: boolean | undefined;
   /** The caller's options: signal, whole-call timeout (submit + polling), onQueueState. */
   readonly call?: CallOptions | undefined;
+  /** `x-sdk-method` for the retrieve_future polls (see HttpRequestOptions.sdkMethod). */
+  readonly sdkMethod?: string | undefined;
   /** Used in the "paused" log line, e.g. the model id. */
   readonly label?: string | undefined;
 }
@@ -199,7 +201,7 @@ async function poll<T>(env: FutureEnvironment, spec: SubmitFutureSpec<T>, handle
           headers,
           accept: proto ? "application/x-protobuf" : "application/json",
         },
-        { deadline, maxRetries: 0, attemptTimeout: RETRIEVE_ATTEMPT_TIMEOUT_MS },
+        { deadline, maxRetries: 0, attemptTimeout: RETRIEVE_ATTEMPT_TIMEOUT_MS, sdkMethod: spec.sdkMethod },
       );
     } catch (error) {
       if (error instanceof AbortError || error instanceof DeadlineExceededError) throw error;

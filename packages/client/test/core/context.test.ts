@@ -139,6 +139,8 @@ describe("startSession", () => {
     await ctx.finish("success");
     await ctx.close();
     expect(server.requests.at(-1)!.text).toBe('{"reason":{"type":"success"},"detail":null}');
+    expect(server.requests.at(-1)!.headers["x-sdk-method"]).toBe("ServiceClient.close");
+    expect(server.requests.slice(0, 3).map((r) => r.headers["x-sdk-method"])).toEqual([undefined, undefined, undefined]);
   });
 
   it("a deadline bounds start-up", async () => {

@@ -81,6 +81,15 @@ describe("APIFuture over retrieve_future", () => {
     expect(Number(p0!.headers["x-tinker-create-promise-roundtrip-time"])).toBeGreaterThanOrEqual(0);
     expect(p1!.headers["x-tinker-create-promise-roundtrip-time"]).toBeUndefined();
     expect(p0!.headers["accept"]).toBe("application/json");
+    expect(p0!.headers["x-sdk-method"]).toBeUndefined();
+  });
+
+  it("carries the public method name on the polls when given", async () => {
+    script([{ json: { ok: 1 } }]);
+    const e = env();
+    await submitFuture(e, spec(e, { sdkMethod: "TrainingClient.save_state" }));
+    expect(polls()[0]!.headers["x-sdk-method"]).toBe("TrainingClient.save_state");
+    expect(polls()[0]!.headers["x-sdk-version"]).toBe("0.38.0");
   });
 
   it("reports try_again queue state (with reason) to the observer and logs a paused line", async () => {
@@ -234,8 +243,9 @@ describe("APIFuture over retrieve_future", () => {
     const f = submitFuture(e, spec(e));
     await expect(f.result({ timeout: 100 })).rejects.toBeInstanceOf(DeadlineExceededError);
     await expect(f).rejects.toBeInstanceOf(AbortError);
+    await new Promise((r) => setTimeout(r, 30)); // a poll already on the wire may still arrive
     const n = polls().length;
-    await new Promise((r) => setTimeout(r, 50));
+    await new Promise((r) => setTimeout(r, 60));
     expect(polls().length).toBe(n);
   });
 

@@ -87,6 +87,17 @@ describe.each(Object.keys(transports) as (keyof typeof transports)[])("HttpEngin
     expect(keys.size).toBe(1);
   });
 
+  it("attributes requests to a public method only when asked (x-sdk-version, x-sdk-method)", async () => {
+    server.handle(() => ({ json: {} }));
+    const engine = makeEngine(kind);
+    await engine.request({ method: "POST", path: "/a" }, { sdkMethod: "TrainingClient.save_state" });
+    await engine.request({ method: "POST", path: "/a" });
+    expect(server.requests[0]!.headers["x-sdk-version"]).toBe("0.38.0");
+    expect(server.requests[0]!.headers["x-sdk-method"]).toBe("TrainingClient.save_state");
+    expect(server.requests[1]!.headers["x-sdk-method"]).toBeUndefined();
+    expect(server.requests[1]!.headers["x-sdk-version"]).toBeUndefined();
+  });
+
   it("gives each logical request its own idempotency key", async () => {
     server.handle(() => ({ json: {} }));
     const engine = makeEngine(kind);
