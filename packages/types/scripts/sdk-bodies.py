@@ -442,6 +442,27 @@ def cases() -> list[Case]:
         )
         return c.sampling.asample(request=sample_request(seq_id=2, prompt=image_prompt), max_retries=0)
 
+    # ---------------------------------------------------------------- telemetry
+    @add("telemetry", "TelemetrySendRequest", "lib/telemetry.py (batch of every event kind)")
+    def _(c):
+        from datetime import datetime, timedelta, timezone
+
+        from tinker.types.generic_event import GenericEvent
+
+        t0 = datetime(2026, 11, 20, 10, 0, tzinfo=timezone.utc)
+        common = dict(event_id="ev-1", severity="INFO")
+        events = [
+            types.SessionStartEvent(event="SESSION_START", event_session_index=0, timestamp=t0, **common),
+            GenericEvent(event="GENERIC_EVENT", event_session_index=1, timestamp=t0, event_name="sample", event_data={"n": 1}, **common),
+            types.UnhandledExceptionEvent(
+                event="UNHANDLED_EXCEPTION", event_id="ev-2", event_session_index=2, timestamp=t0, severity="ERROR",
+                error_type="ValueError", error_message="bad", traceback="Traceback ...",
+            ),
+            types.SessionEndEvent(event="SESSION_END", event_session_index=3, timestamp=t0 + timedelta(minutes=5), duration=str(timedelta(minutes=5)), **common),
+        ]
+        batch = types.TelemetryBatch(events=events, platform="Linux", sdk_version=tinker.__version__, session_id=SESSION, process_uuid="p-1")
+        return c.telemetry.send(request=types.TelemetrySendRequest(**batch.model_dump()))
+
     return out
 
 
@@ -457,10 +478,12 @@ async def main() -> None:
         before = len(captured)
         try:
             await call(client)
-        except Exception:
+        except Exception as error:
             # Only the request matters here; the canned answer may not parse as every response type.
-            pass
-        assert len(captured) == before + 1, f"{name}: expected exactly one request"
+            failure: Exception | None = error
+        else:
+            failure = None
+        assert len(captured) == before + 1, f"{name}: expected exactly one request ({failure!r})"
         req = captured[-1]
         text = req.body.decode("utf-8")
         json.loads(text)  # must be JSON

@@ -9,6 +9,7 @@ import { check } from "./helpers/validator.js";
 
 type Schema = {
   $ref?: string;
+  const?: unknown;
   properties?: Record<string, Schema>;
   items?: Schema;
   anyOf?: Schema[];
@@ -28,11 +29,14 @@ function resolveRef(schema: Schema): Schema {
   return current;
 }
 
-/** For a union without own properties: the member whose `type` literal (or property set) fits the value. */
+/** For a union without own properties: the member whose literals (`const`) and property set fit the value. */
 function matchingVariant(value: Record<string, unknown>, schema: Schema): Schema | undefined {
   const variants = [...(schema.anyOf ?? []), ...(schema.oneOf ?? [])].map(resolveRef).filter((v) => v.properties);
-  const byType = variants.find((v) => (v.properties!["type"] as { const?: unknown } | undefined)?.const === value["type"]);
-  return byType ?? variants.find((v) => Object.keys(value).every((k) => k in v.properties!));
+  return variants.find(
+    (v) =>
+      Object.keys(value).every((k) => k in v.properties!) &&
+      Object.entries(v.properties!).every(([k, p]) => !("const" in p) || (p as { const: unknown }).const === value[k]),
+  );
 }
 
 /** Lists the places where an object's keys are not in the order its schema declares them. */
@@ -82,6 +86,13 @@ describe(`request bodies of the Python SDK ${sdkBodies.sdk_version}`, () => {
     const old = referenceBodies.bodies.find((b) => b.name === "optim_step")!;
     expect(keyOrderProblems(JSON.parse(old.body), { $ref: "#/components/schemas/OptimStepRequest" })).toEqual([
       expect.stringContaining('(body): keys ["adam_params","model_id","seq_id","type"]'),
+    ]);
+  });
+
+  it("key-order check looks inside arrays and unions", () => {
+    const chunks = { chunks: [{ tokens: [1], type: "encoded_text" }, { type: "image", format: "png", data: "AA==" }] };
+    expect(keyOrderProblems(chunks, { $ref: "#/components/schemas/ModelInput" })).toEqual([
+      expect.stringMatching(/^\(body\)\/chunks\/1: keys/),
     ]);
   });
 

@@ -1,4 +1,4 @@
-// Generated from spec/openapi.yaml (sha256 bf5b1c2069fd180d) by packages/types/scripts/generate.mjs. Do not edit: change the spec and run `pnpm generate`.
+// Generated from spec/openapi.yaml (sha256 93a14d226f468004) by packages/types/scripts/generate.mjs. Do not edit: change the spec and run `pnpm generate`.
 import type { components } from "./openapi.js";
 
 export type ErrorResponse = components["schemas"]["ErrorResponse"];
@@ -126,6 +126,11 @@ export type BillingUsageEvent = components["schemas"]["BillingUsageEvent"];
 export type BillingUsageResponse = components["schemas"]["BillingUsageResponse"];
 export type CurrentCheckpointStorageUsageItem = components["schemas"]["CurrentCheckpointStorageUsageItem"];
 export type CurrentCheckpointStorageUsageResponse = components["schemas"]["CurrentCheckpointStorageUsageResponse"];
+export type TelemetrySeverity = components["schemas"]["TelemetrySeverity"];
+export type SessionStartEvent = components["schemas"]["SessionStartEvent"];
+export type SessionEndEvent = components["schemas"]["SessionEndEvent"];
+export type UnhandledExceptionEvent = components["schemas"]["UnhandledExceptionEvent"];
+export type GenericEvent = components["schemas"]["GenericEvent"];
 export type TelemetryEvent = components["schemas"]["TelemetryEvent"];
 export type TelemetrySendRequest = components["schemas"]["TelemetrySendRequest"];
 export type TelemetryResponse = components["schemas"]["TelemetryResponse"];

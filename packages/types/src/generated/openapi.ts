@@ -1,4 +1,4 @@
-// Generated from spec/openapi.yaml (sha256 bf5b1c2069fd180d) by packages/types/scripts/generate.mjs. Do not edit: change the spec and run `pnpm generate`.
+// Generated from spec/openapi.yaml (sha256 93a14d226f468004) by packages/types/scripts/generate.mjs. Do not edit: change the spec and run `pnpm generate`.
 /* eslint-disable */
 export interface paths {
     "/api/v1/client/config": {
@@ -108,7 +108,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Keep a session alive (sent every 10 seconds). */
+        /**
+         * Keep a session alive (sent every 10 seconds).
+         * @description A 410 answer means the session is finished (for example after sessions/{id}/finish); the client stops sending heartbeats. Other failures are ignored and retried at the next beat.
+         */
         post: operations["sessionHeartbeat"];
         delete?: never;
         options?: never;
@@ -1932,25 +1935,56 @@ export interface components {
             effective_rate_usd_per_gigabyte_month?: number | null;
             data: components["schemas"]["CurrentCheckpointStorageUsageItem"][];
         };
-        /** @description One event. `SESSION_END` adds `duration`; `UNHANDLED_EXCEPTION` adds `error_type`, `error_message` and optionally `traceback`; `GENERIC_EVENT` adds `event_name` and `event_data`. */
-        TelemetryEvent: {
-            /** @enum {string} */
-            event: "SESSION_START" | "SESSION_END" | "UNHANDLED_EXCEPTION" | "GENERIC_EVENT";
+        /** @enum {string} */
+        TelemetrySeverity: "DEBUG" | "INFO" | "WARNING" | "ERROR" | "CRITICAL";
+        SessionStartEvent: {
+            /** @constant */
+            event: "SESSION_START";
             event_id: string;
             event_session_index: number;
-            /** @enum {string} */
-            severity: "DEBUG" | "INFO" | "WARNING" | "ERROR" | "CRITICAL";
+            severity: components["schemas"]["TelemetrySeverity"];
             /** Format: date-time */
             timestamp: string;
-            duration?: string;
-            error_type?: string;
-            error_message?: string;
+        };
+        SessionEndEvent: {
+            /** @description Session length as Python prints a timedelta, e.g. `0:05:12.345678`. */
+            duration: string;
+            /** @constant */
+            event: "SESSION_END";
+            event_id: string;
+            event_session_index: number;
+            severity: components["schemas"]["TelemetrySeverity"];
+            /** Format: date-time */
+            timestamp: string;
+        };
+        UnhandledExceptionEvent: {
+            error_message: string;
+            error_type: string;
+            /** @constant */
+            event: "UNHANDLED_EXCEPTION";
+            event_id: string;
+            event_session_index: number;
+            severity: components["schemas"]["TelemetrySeverity"];
+            /** Format: date-time */
+            timestamp: string;
             traceback?: string;
-            event_name?: string;
-            event_data?: {
+        };
+        GenericEvent: {
+            /** @constant */
+            event: "GENERIC_EVENT";
+            event_id: string;
+            event_name: string;
+            event_session_index: number;
+            severity: components["schemas"]["TelemetrySeverity"];
+            /** Format: date-time */
+            timestamp: string;
+            /** @default {} */
+            event_data: {
                 [key: string]: unknown;
             };
         };
+        /** @description One telemetry event, told apart by `event`. */
+        TelemetryEvent: components["schemas"]["SessionStartEvent"] | components["schemas"]["SessionEndEvent"] | components["schemas"]["UnhandledExceptionEvent"] | components["schemas"]["GenericEvent"];
         TelemetrySendRequest: {
             events: components["schemas"]["TelemetryEvent"][];
             platform: string;
@@ -2015,6 +2049,10 @@ export interface components {
         ContentEncoding: "zstd";
         /** @description A credential that may read the source checkpoint when it belongs to another account. */
         WeightsAccessToken: string;
+        /** @description Sent by Python SDK 0.38.0 on calls made from a public SDK method (not on client/config, dynamic_config, create_session, heartbeat or telemetry): the SDK version. Informational. */
+        SdkVersion: string;
+        /** @description Sent by Python SDK 0.38.0 with `x-sdk-version`: the public method that made the call, e.g. `TrainingClient.optim_step`. Informational. */
+        SdkMethod: string;
         SessionId: string;
         /** @description A training run id, which is also the model id, e.g. `sess-1:train:0`. Inserted unencoded. */
         TrainingRunId: string;
@@ -2235,6 +2273,7 @@ export interface operations {
                     "application/json": components["schemas"]["SessionHeartbeatResponse"];
                 };
             };
+            410: components["responses"]["Error"];
             "4XX": components["responses"]["Error"];
             default: components["responses"]["Error"];
         };

@@ -1,4 +1,4 @@
-// Generated from spec/openapi.yaml (sha256 bf5b1c2069fd180d) by packages/types/scripts/generate.mjs. Do not edit: change the spec and run `pnpm generate`.
+// Generated from spec/openapi.yaml (sha256 93a14d226f468004) by packages/types/scripts/generate.mjs. Do not edit: change the spec and run `pnpm generate`.
 /** The spec's component schemas (JSON Schema 2020-12); `$ref`s point at "#/components/schemas/<Name>". */
 export const componentSchemas = {
   "ErrorResponse": {
@@ -3290,19 +3290,23 @@ export const componentSchemas = {
       "data"
     ]
   },
-  "TelemetryEvent": {
+  "TelemetrySeverity": {
+    "type": "string",
+    "enum": [
+      "DEBUG",
+      "INFO",
+      "WARNING",
+      "ERROR",
+      "CRITICAL"
+    ]
+  },
+  "SessionStartEvent": {
     "type": "object",
     "additionalProperties": false,
-    "description": "One event. `SESSION_END` adds `duration`; `UNHANDLED_EXCEPTION` adds `error_type`, `error_message` and optionally `traceback`; `GENERIC_EVENT` adds `event_name` and `event_data`.",
     "properties": {
       "event": {
         "type": "string",
-        "enum": [
-          "SESSION_START",
-          "SESSION_END",
-          "UNHANDLED_EXCEPTION",
-          "GENERIC_EVENT"
-        ]
+        "const": "SESSION_START"
       },
       "event_id": {
         "type": "string"
@@ -3312,37 +3316,11 @@ export const componentSchemas = {
         "minimum": 0
       },
       "severity": {
-        "type": "string",
-        "enum": [
-          "DEBUG",
-          "INFO",
-          "WARNING",
-          "ERROR",
-          "CRITICAL"
-        ]
+        "$ref": "#/components/schemas/TelemetrySeverity"
       },
       "timestamp": {
         "type": "string",
         "format": "date-time"
-      },
-      "duration": {
-        "type": "string"
-      },
-      "error_type": {
-        "type": "string"
-      },
-      "error_message": {
-        "type": "string"
-      },
-      "traceback": {
-        "type": "string"
-      },
-      "event_name": {
-        "type": "string"
-      },
-      "event_data": {
-        "type": "object",
-        "additionalProperties": true
       }
     },
     "required": [
@@ -3351,6 +3329,143 @@ export const componentSchemas = {
       "event_session_index",
       "severity",
       "timestamp"
+    ]
+  },
+  "SessionEndEvent": {
+    "type": "object",
+    "additionalProperties": false,
+    "properties": {
+      "duration": {
+        "type": "string",
+        "description": "Session length as Python prints a timedelta, e.g. `0:05:12.345678`."
+      },
+      "event": {
+        "type": "string",
+        "const": "SESSION_END"
+      },
+      "event_id": {
+        "type": "string"
+      },
+      "event_session_index": {
+        "type": "integer",
+        "minimum": 0
+      },
+      "severity": {
+        "$ref": "#/components/schemas/TelemetrySeverity"
+      },
+      "timestamp": {
+        "type": "string",
+        "format": "date-time"
+      }
+    },
+    "required": [
+      "duration",
+      "event",
+      "event_id",
+      "event_session_index",
+      "severity",
+      "timestamp"
+    ]
+  },
+  "UnhandledExceptionEvent": {
+    "type": "object",
+    "additionalProperties": false,
+    "properties": {
+      "error_message": {
+        "type": "string"
+      },
+      "error_type": {
+        "type": "string"
+      },
+      "event": {
+        "type": "string",
+        "const": "UNHANDLED_EXCEPTION"
+      },
+      "event_id": {
+        "type": "string"
+      },
+      "event_session_index": {
+        "type": "integer",
+        "minimum": 0
+      },
+      "severity": {
+        "$ref": "#/components/schemas/TelemetrySeverity"
+      },
+      "timestamp": {
+        "type": "string",
+        "format": "date-time"
+      },
+      "traceback": {
+        "type": "string"
+      }
+    },
+    "required": [
+      "error_message",
+      "error_type",
+      "event",
+      "event_id",
+      "event_session_index",
+      "severity",
+      "timestamp"
+    ]
+  },
+  "GenericEvent": {
+    "type": "object",
+    "additionalProperties": false,
+    "properties": {
+      "event": {
+        "type": "string",
+        "const": "GENERIC_EVENT"
+      },
+      "event_id": {
+        "type": "string"
+      },
+      "event_name": {
+        "type": "string"
+      },
+      "event_session_index": {
+        "type": "integer",
+        "minimum": 0
+      },
+      "severity": {
+        "$ref": "#/components/schemas/TelemetrySeverity"
+      },
+      "timestamp": {
+        "type": "string",
+        "format": "date-time"
+      },
+      "event_data": {
+        "type": "object",
+        "additionalProperties": true,
+        "default": {}
+      }
+    },
+    "required": [
+      "event",
+      "event_id",
+      "event_name",
+      "event_session_index",
+      "severity",
+      "timestamp",
+      "event_data"
+    ]
+  },
+  "TelemetryEvent": {
+    "description": "One telemetry event, told apart by `event`.",
+    "type": "object",
+    "oneOf": [
+      {
+        "$ref": "#/components/schemas/SessionStartEvent"
+      },
+      {
+        "$ref": "#/components/schemas/SessionEndEvent"
+      },
+      {
+        "$ref": "#/components/schemas/UnhandledExceptionEvent"
+      },
+      {
+        "$ref": "#/components/schemas/GenericEvent"
+      }
     ]
   },
   "TelemetrySendRequest": {
