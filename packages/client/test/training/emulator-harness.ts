@@ -1,7 +1,7 @@
 // Test harness: a real emulator on 127.0.0.1 and a ServiceClient whose injected fetch records every
 // request (in the order they are sent) before passing it on over the socket.
 import { fromBinary } from "@bufbuild/protobuf";
-import { startEmulator, type Emulator } from "@tinker-ts/emulator";
+import { startEmulator, type Emulator, type FaultRule } from "@tinker-ts/emulator";
 import { ForwardBackwardRequestSchema } from "@tinker-ts/types/proto";
 import { zstdDecompress } from "../../src/proto/zstd.js";
 import { ServiceClient } from "../../src/service/service-client.js";
@@ -30,10 +30,16 @@ export interface HarnessOptions {
   /** Random delay (ms, up to) before each request is forwarded: shakes out ordering bugs. */
   jitterMs?: number;
   dataDir?: string;
+  faults?: FaultRule[];
 }
 
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
-  const emulator = await startEmulator({ port: 0, clientConfig: options.clientConfig ?? {}, ...(options.dataDir ? { dataDir: options.dataDir } : {}) });
+  const emulator = await startEmulator({
+    port: 0,
+    clientConfig: options.clientConfig ?? {},
+    ...(options.dataDir ? { dataDir: options.dataDir } : {}),
+    ...(options.faults ? { faults: options.faults } : {}),
+  });
   const sent: SentRequest[] = [];
   let seed = 12345;
   const random = () => {
