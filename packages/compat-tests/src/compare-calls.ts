@@ -7,6 +7,13 @@ import type { CallRecord } from "./fixture.js";
 import { describeDifference, type Difference } from "./difference.js";
 import { diffJson } from "./json-diff.js";
 
+/**
+ * How returned values are compared: null and absent are alike (Python models list every field),
+ * fields only TypeScript returns are allowed (Python's models drop unknown fields), and timestamps
+ * compare as instants (Python re-renders datetimes as `+00:00` with microseconds).
+ */
+export const RETURNED_OPTIONS = { nullEqualsAbsent: true, ignoreUnexpected: true, sameInstant: true } as const;
+
 export interface TsCall {
   readonly call: string;
   readonly returned?: unknown;
@@ -14,6 +21,10 @@ export interface TsCall {
 }
 
 export function compareCalls(python: readonly CallRecord[], ts: readonly TsCall[]): Difference[] {
+  return compareCallList(python, ts).map((d) => ({ ...d, subject: "returned" as const }));
+}
+
+function compareCallList(python: readonly CallRecord[], ts: readonly TsCall[]): Difference[] {
   const out: Difference[] = [];
   const n = Math.max(python.length, ts.length);
   for (let i = 0; i < n; i++) {
@@ -21,11 +32,11 @@ export function compareCalls(python: readonly CallRecord[], ts: readonly TsCall[
     const t = ts[i];
     const where = `call #${i} ${p?.call ?? t?.call ?? ""}`;
     if (!p) {
-      out.push({ where, kind: "unexpected", actual: t?.call });
+      out.push({ where, kind: "changed", expected: "(no such call)", actual: t?.call, note: "TypeScript made a call Python did not" });
       continue;
     }
     if (!t) {
-      out.push({ where, kind: "missing", expected: p.call });
+      out.push({ where, kind: "changed", expected: p.call, actual: "(no such call)", note: "the TypeScript scenario stopped before this call" });
       continue;
     }
     if (p.call !== t.call) out.push({ where: `${where} name`, kind: "changed", expected: p.call, actual: t.call });
@@ -46,7 +57,7 @@ export function compareCalls(python: readonly CallRecord[], ts: readonly TsCall[
       out.push({ where: `${where} outcome`, kind: "changed", expected: "returned a value", actual: `raised: ${t.raised.message ?? ""}` });
       continue;
     }
-    out.push(...diffJson(p.returned, t.returned, `${where} returned`, { nullEqualsAbsent: true }));
+    out.push(...diffJson(p.returned, t.returned, `${where} returned`, RETURNED_OPTIONS));
   }
   return out;
 }

@@ -8,6 +8,8 @@ export interface Difference {
   readonly expected?: unknown;
   readonly actual?: unknown;
   readonly note?: string;
+  /** What is being compared: a request TypeScript sent (default) or a value a call returned. */
+  readonly subject?: "request" | "returned";
 }
 
 function show(value: unknown): string {
@@ -17,11 +19,12 @@ function show(value: unknown): string {
 }
 
 export function describeDifference(d: Difference): string {
+  const [did, does] = d.subject === "returned" ? ["returned", "return"] : ["sent", "send"];
   switch (d.kind) {
     case "missing":
-      return `${d.where}: missing — Python sent ${show(d.expected)}, TypeScript did not send it`;
+      return `${d.where}: missing — Python ${did} ${show(d.expected)}, TypeScript did not ${does} it`;
     case "unexpected":
-      return `${d.where}: unexpected — TypeScript sent ${show(d.actual)}, Python does not send this`;
+      return `${d.where}: unexpected — TypeScript ${did} ${show(d.actual)}, Python does not ${does} this`;
     case "order":
       return `${d.where}: key order differs — Python ${show(d.expected)}, TypeScript ${show(d.actual)}`;
     case "bytes":

@@ -10,6 +10,18 @@ export interface JsonDiffOptions {
   readonly checkOrder?: boolean;
   /** Treat an absent key and a null value as equal (for values returned to the caller). */
   readonly nullEqualsAbsent?: boolean;
+  /** Do not report keys only the actual value has (it may carry more than Python's model keeps). */
+  readonly ignoreUnexpected?: boolean;
+  /** Two ISO 8601 timestamps that name the same instant are equal (Python re-renders datetimes). */
+  readonly sameInstant?: boolean;
+}
+
+const ISO_DATETIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
+
+function instant(text: string): number | undefined {
+  if (!ISO_DATETIME.test(text)) return undefined;
+  const ms = Date.parse(text);
+  return Number.isNaN(ms) ? undefined : ms;
 }
 
 type Json = unknown;
@@ -60,7 +72,7 @@ function walk(e: Json, a: Json, path: string, o: JsonDiffOptions, out: Differenc
       }
     }
     for (const k of aKeys) {
-      if (!(k in eo)) {
+      if (!(k in eo) && !o.ignoreUnexpected) {
         if (o.nullEqualsAbsent && ao[k] === null) continue;
         out.push({ where: child(path, k), kind: "unexpected", actual: ao[k] });
       }
@@ -80,5 +92,10 @@ function walk(e: Json, a: Json, path: string, o: JsonDiffOptions, out: Differenc
     if (!Object.is(e, a) && !(e === 0 && a === 0)) out.push({ where: path || "(root)", kind: "changed", expected: e, actual: a });
     return;
   }
-  if (e !== a) out.push({ where: path || "(root)", kind: "changed", expected: e, actual: a });
+  if (e === a) return;
+  if (o.sameInstant && typeof e === "string" && typeof a === "string") {
+    const ie = instant(e);
+    if (ie !== undefined && ie === instant(a)) return;
+  }
+  out.push({ where: path || "(root)", kind: "changed", expected: e, actual: a });
 }

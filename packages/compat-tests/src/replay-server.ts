@@ -40,6 +40,8 @@ export interface ReplayReport {
 
 export interface ReplayServer {
   readonly url: string;
+  /** The scenario is over: later requests (a client's own shutdown, e.g. session finish) are answered and not compared. */
+  endScenario(): void;
   report(): ReplayReport;
   close(): Promise<void>;
 }
@@ -190,9 +192,11 @@ export function formatReport(r: Pick<ReplayReport, "mismatches" | "unexpected" |
 
 export async function startReplayServer(exchanges: readonly Exchange[]): Promise<ReplayServer> {
   const matcher = new ReplayMatcher(exchanges);
+  let ended = false;
   const server = createServer((req, res) => {
     readBody(req).then(
       (bytes) => {
+        if (ended) return sendJson(res, 200, {});
         const request = toRecordedRequest(req, bytes);
         const exchange = matcher.match(request);
         if (exchange) return send(res, exchange);
@@ -209,6 +213,9 @@ export async function startReplayServer(exchanges: readonly Exchange[]): Promise
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
+    endScenario: () => {
+      ended = true;
+    },
     report: () => matcher.report(),
     close: () =>
       new Promise<void>((resolve, reject) => {

@@ -70,3 +70,13 @@ describe("compareRequest", () => {
     expect(compareRequest(py, ts).map((d) => `${d.where} ${d.kind}`)).toEqual(["path changed", "query.offset missing"]);
   });
 });
+
+describe("returned-value options", () => {
+  it("compares timestamps as instants and may ignore extra fields", () => {
+    const py = { time: "2026-12-04T16:34:41.048000+00:00", a: 1 };
+    const ts = { time: "2026-12-04T16:34:41.048Z", a: 1, extra: true };
+    expect(diffJson(py, ts, "r", { sameInstant: true, ignoreUnexpected: true })).toEqual([]);
+    expect(diffJson(py, ts, "r").map((d) => d.where)).toEqual(["r.extra", "r.time"]);
+    expect(diffJson(py, { ...ts, time: "2026-12-04T16:34:41.049Z" }, "r", { sameInstant: true, ignoreUnexpected: true })).toHaveLength(1);
+  });
+});

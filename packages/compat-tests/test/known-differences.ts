@@ -1,0 +1,92 @@
+/**
+ * Differences between the TypeScript client and the Python captures that are known and not fixed yet,
+ * exactly as the replay reports them. The replay test fails on any new difference and on any listed one
+ * that disappears (then delete it here). Each entry says what is wrong and who owns the fix.
+ */
+export const KNOWN_DIFFERENCES: Readonly<Record<string, readonly string[]>> = {
+  // TRAINING: with the server flag create_model_via_load_weights=false the TS client takes the legacy weights_info → create_model → load path; tinker 0.38.0 has no such flag and always loads with session addressing (SDK-0.38-NOTES §2.2).
+  create_training_client_from_state_legacy: [
+    "the scenario threw: APIStatusError: Error code: 418 - replay: Python sent no POST /api/v1/client/config here",
+    "unexpected request POST /api/v1/client/config: Python sent no (further) request with this method and path",
+    "missing request POST /api/v1/load_weights: Python sent it as exchange #13 (Python: ServiceClient.create_training_client_from_state), TypeScript never did",
+    "missing request POST /api/v1/retrieve_future: Python sent it as exchange #14 (Python: ServiceClient.create_training_client_from_state), TypeScript never did",
+    "missing request POST /api/v1/get_info: Python sent it as exchange #15 (Python: ServiceClient.create_training_client_from_state), TypeScript never did",
+    "missing request POST /api/v1/forward_backward: Python sent it as exchange #16 (Python: TrainingClient.forward_backward), TypeScript never did",
+    "missing request POST /api/v1/retrieve_future: Python sent it as exchange #17 (Python: TrainingClient.forward_backward), TypeScript never did",
+    "missing request POST /api/v1/optim_step: Python sent it as exchange #18 (Python: TrainingClient.optim_step), TypeScript never did",
+    "missing request POST /api/v1/retrieve_future: Python sent it as exchange #19 (Python: TrainingClient.optim_step), TypeScript never did",
+    "missing request POST /api/v1/load_weights: Python sent it as exchange #20 (Python: ServiceClient.create_training_client_from_state), TypeScript never did",
+    "missing request POST /api/v1/retrieve_future: Python sent it as exchange #21 (Python: ServiceClient.create_training_client_from_state), TypeScript never did",
+    "missing request POST /api/v1/get_info: Python sent it as exchange #22 (Python: ServiceClient.create_training_client_from_state), TypeScript never did",
+    "missing request POST /api/v1/forward_backward: Python sent it as exchange #23 (Python: TrainingClient.forward_backward), TypeScript never did",
+    "missing request POST /api/v1/retrieve_future: Python sent it as exchange #24 (Python: TrainingClient.forward_backward), TypeScript never did",
+    "missing request POST /api/v1/optim_step: Python sent it as exchange #25 (Python: TrainingClient.optim_step), TypeScript never did",
+    "missing request POST /api/v1/retrieve_future: Python sent it as exchange #26 (Python: TrainingClient.optim_step), TypeScript never did",
+    "call #4 ServiceClient.create_training_client_from_state outcome: Python \"returned a value\", TypeScript \"raised: APIStatusError: Error code: 418 - replay: Python sent no POST /api/v1/client/config here\"",
+    "call #5 TrainingClient.forward_backward: Python \"TrainingClient.forward_backward\", TypeScript \"(no such call)\" (the TypeScript scenario stopped before this call)",
+    "call #6 TrainingClient.optim_step: Python \"TrainingClient.optim_step\", TypeScript \"(no such call)\" (the TypeScript scenario stopped before this call)",
+    "call #7 ServiceClient.create_training_client_from_state: Python \"ServiceClient.create_training_client_from_state\", TypeScript \"(no such call)\" (the TypeScript scenario stopped before this call)",
+    "call #8 TrainingClient.forward_backward: Python \"TrainingClient.forward_backward\", TypeScript \"(no such call)\" (the TypeScript scenario stopped before this call)",
+    "call #9 TrainingClient.optim_step: Python \"TrainingClient.optim_step\", TypeScript \"(no such call)\" (the TypeScript scenario stopped before this call)",
+  ],
+  // TRAINING: same as create_training_client_from_state_legacy.
+  create_training_client_from_state_with_optimizer_legacy: [
+    "the scenario threw: APIStatusError: Error code: 418 - replay: Python sent no POST /api/v1/client/config here",
+    "unexpected request POST /api/v1/client/config: Python sent no (further) request with this method and path",
+    "missing request POST /api/v1/load_weights: Python sent it as exchange #13 (Python: ServiceClient.create_training_client_from_state_with_optimizer), TypeScript never did",
+    "missing request POST /api/v1/retrieve_future: Python sent it as exchange #14 (Python: ServiceClient.create_training_client_from_state_with_optimizer), TypeScript never did",
+    "missing request POST /api/v1/get_info: Python sent it as exchange #15 (Python: ServiceClient.create_training_client_from_state_with_optimizer), TypeScript never did",
+    "missing request POST /api/v1/forward_backward: Python sent it as exchange #16 (Python: TrainingClient.forward_backward), TypeScript never did",
+    "missing request POST /api/v1/retrieve_future: Python sent it as exchange #17 (Python: TrainingClient.forward_backward), TypeScript never did",
+    "missing request POST /api/v1/optim_step: Python sent it as exchange #18 (Python: TrainingClient.optim_step), TypeScript never did",
+    "missing request POST /api/v1/retrieve_future: Python sent it as exchange #19 (Python: TrainingClient.optim_step), TypeScript never did",
+    "missing request POST /api/v1/load_weights: Python sent it as exchange #20 (Python: ServiceClient.create_training_client_from_state_with_optimizer), TypeScript never did",
+    "missing request POST /api/v1/retrieve_future: Python sent it as exchange #21 (Python: ServiceClient.create_training_client_from_state_with_optimizer), TypeScript never did",
+    "missing request POST /api/v1/get_info: Python sent it as exchange #22 (Python: ServiceClient.create_training_client_from_state_with_optimizer), TypeScript never did",
+    "missing request POST /api/v1/forward_backward: Python sent it as exchange #23 (Python: TrainingClient.forward_backward), TypeScript never did",
+    "missing request POST /api/v1/retrieve_future: Python sent it as exchange #24 (Python: TrainingClient.forward_backward), TypeScript never did",
+    "missing request POST /api/v1/optim_step: Python sent it as exchange #25 (Python: TrainingClient.optim_step), TypeScript never did",
+    "missing request POST /api/v1/retrieve_future: Python sent it as exchange #26 (Python: TrainingClient.optim_step), TypeScript never did",
+    "call #4 ServiceClient.create_training_client_from_state_with_optimizer outcome: Python \"returned a value\", TypeScript \"raised: APIStatusError: Error code: 418 - replay: Python sent no POST /api/v1/client/config here\"",
+    "call #5 TrainingClient.forward_backward: Python \"TrainingClient.forward_backward\", TypeScript \"(no such call)\" (the TypeScript scenario stopped before this call)",
+    "call #6 TrainingClient.optim_step: Python \"TrainingClient.optim_step\", TypeScript \"(no such call)\" (the TypeScript scenario stopped before this call)",
+    "call #7 ServiceClient.create_training_client_from_state_with_optimizer: Python \"ServiceClient.create_training_client_from_state_with_optimizer\", TypeScript \"(no such call)\" (the TypeScript scenario stopped before this call)",
+    "call #8 TrainingClient.forward_backward: Python \"TrainingClient.forward_backward\", TypeScript \"(no such call)\" (the TypeScript scenario stopped before this call)",
+    "call #9 TrainingClient.optim_step: Python \"TrainingClient.optim_step\", TypeScript \"(no such call)\" (the TypeScript scenario stopped before this call)",
+  ],
+  // TRAINING: after a 410 on the sample's future, Python re-submits with a NEW seq_id (its RetryHandler takes a fresh id per attempt); TS re-sends seq_id 0. And SampledSequence.sequence_id (from the asample promise's sample_sequence_ids) is not returned.
+  error_410_sample: [
+    "request #6 POST /api/v1/asample ≠ Python's exchange #7 (Python: SamplingClient.sample):",
+    "  body.seq_id: Python 1, TypeScript 0",
+    "call #1 SamplingClient.sample returned.sequences[0].sequence_id: missing — Python returned \"seq-9b2549f6-4a61-4b98-b7bb-c42607d471be\", TypeScript did not return it",
+  ],
+  // TRAINING: save_weights_for_sampler returns the wire `type`; Python's public SaveWeightsForSamplerResponse has type None.
+  rest_checkpoints: [
+    "call #5 TrainingClient.save_weights_for_sampler returned.type: type differs — Python null, TypeScript \"save_weights_for_sampler\"",
+  ],
+  // TRAINING: as rest_checkpoints.
+  rest_runs: [
+    "call #4 TrainingClient.save_weights_for_sampler returned.type: type differs — Python null, TypeScript \"save_weights_for_sampler\"",
+  ],
+  // TRAINING: SampledSequence.sequence_id (from the asample promise's sample_sequence_ids) is not returned.
+  sample: [
+    "call #1 SamplingClient.sample returned.sequences[0].sequence_id: missing — Python returned \"seq-764d60d3-e067-4ce8-ba2c-0c8dd6bc7dba\", TypeScript did not return it",
+    "call #2 SamplingClient.sample returned.sequences[0].sequence_id: missing — Python returned \"seq-8f854d84-502d-4045-a8ed-1dd4f208aea7\", TypeScript did not return it",
+    "call #2 SamplingClient.sample returned.sequences[1].sequence_id: missing — Python returned \"seq-89c2d4f8-8593-493a-994f-a4b6ba3c554a\", TypeScript did not return it",
+    "call #2 SamplingClient.sample returned.sequences[2].sequence_id: missing — Python returned \"seq-0126366a-d988-4f2c-9436-84089a05a415\", TypeScript did not return it",
+    "call #3 SamplingClient.sample returned.sequences[0].sequence_id: missing — Python returned \"seq-6af7c59b-d2cb-44be-acce-4753fb2eb6b1\", TypeScript did not return it",
+  ],
+  // TRAINING: as sample.
+  save_weights_and_get_sampling_client: [
+    "call #4 SamplingClient.sample returned.sequences[0].sequence_id: missing — Python returned \"seq-b90a4433-d87f-426e-a4be-cda6ed76d6de\", TypeScript did not return it",
+    "call #4 SamplingClient.sample returned.sequences[1].sequence_id: missing — Python returned \"seq-fb66be87-4260-490a-b0cb-8a85a70518e7\", TypeScript did not return it",
+    "call #8 SamplingClient.sample returned.sequences[0].sequence_id: missing — Python returned \"seq-ea5dbd5c-20a8-4f3a-8d17-3bdecb8733a8\", TypeScript did not return it",
+    "call #8 SamplingClient.sample returned.sequences[1].sequence_id: missing — Python returned \"seq-b8b870ce-a206-4c7b-8bef-f49e2147c4ec\", TypeScript did not return it",
+  ],
+  // TRAINING: as rest_checkpoints and sample.
+  save_weights_for_sampler: [
+    "call #3 TrainingClient.save_weights_for_sampler returned.type: type differs — Python null, TypeScript \"save_weights_for_sampler\"",
+    "call #4 TrainingClient.save_weights_for_sampler returned.type: type differs — Python null, TypeScript \"save_weights_for_sampler\"",
+    "call #6 SamplingClient.sample returned.sequences[0].sequence_id: missing — Python returned \"seq-b6a06264-9b93-44f6-91a6-b2134ec5d750\", TypeScript did not return it",
+  ],
+};
