@@ -1,0 +1,22 @@
+// The sampling backpressure protocol against the emulator: a 429 on asample is not an error but a
+// session-wide pause, after which the very same request (same seq_id) is sent again.
+import { describe, expect, it } from "vitest";
+import { ModelInput } from "../../src/data/index.js";
+import { BASE_MODEL, startHarness } from "../training/emulator-harness.js";
+
+describe("sampling backpressure", () => {
+  it("429s pause sampling and re-send the identical request, which then succeeds", async () => {
+    const h = await startHarness({ faults: [{ method: "POST", path: "/api/v1/asample", fault: "status=429", times: 2 }] });
+    try {
+      const sc = await h.service.createSamplingClient({ baseModel: BASE_MODEL });
+      const res = await sc.sample(ModelInput.fromInts([1, 2, 3]), { samplingParams: { max_tokens: 2, seed: 1 } });
+      expect(res.sequences).toHaveLength(1);
+      const sends = h.to("/api/v1/asample");
+      expect(sends).toHaveLength(3);
+      expect(new Set(sends.map((r) => r.text)).size).toBe(1);
+      expect(JSON.parse(sends[0]!.text)).toMatchObject({ seq_id: 0 });
+    } finally {
+      await h.close();
+    }
+  });
+});
