@@ -1,4 +1,4 @@
-// Generated from spec/openapi.yaml (sha256 93a14d226f468004) by packages/types/scripts/generate.mjs. Do not edit: change the spec and run `pnpm generate`.
+// Generated from spec/openapi.yaml (sha256 37d71bb1611b4a7d) by packages/types/scripts/generate.mjs. Do not edit: change the spec and run `pnpm generate`.
 import type { components } from "./openapi.js";
 
 export type ErrorResponse = components["schemas"]["ErrorResponse"];
@@ -66,6 +66,7 @@ export type ModelInput = components["schemas"]["ModelInput"];
 export type Datum = components["schemas"]["Datum"];
 export type ForwardBackwardInput = components["schemas"]["ForwardBackwardInput"];
 export type ForwardBackwardRequest = components["schemas"]["ForwardBackwardRequest"];
+export type ForwardRequest = components["schemas"]["ForwardRequest"];
 export type ForwardBackwardOutput = components["schemas"]["ForwardBackwardOutput"];
 export type CustomLossInput = components["schemas"]["CustomLossInput"];
 export type CustomLossNode = components["schemas"]["CustomLossNode"];
@@ -103,12 +104,21 @@ export type SessionTraceExportResponse = components["schemas"]["SessionTraceExpo
 export type OwnSearchOwner = components["schemas"]["OwnSearchOwner"];
 export type AccessibleSearchOwner = components["schemas"]["AccessibleSearchOwner"];
 export type UserSearchOwner = components["schemas"]["UserSearchOwner"];
+export type ActiveSessionStatusQuery = components["schemas"]["ActiveSessionStatusQuery"];
+export type CancelledSessionStatusQuery = components["schemas"]["CancelledSessionStatusQuery"];
+export type FailedSessionStatusQuery = components["schemas"]["FailedSessionStatusQuery"];
+export type ClientFinishedSessionStatusQuery = components["schemas"]["ClientFinishedSessionStatusQuery"];
 export type SessionStatusQuery = components["schemas"]["SessionStatusQuery"];
 export type SessionSearchCursor = components["schemas"]["SessionSearchCursor"];
 export type SessionSearchRequest = components["schemas"]["SessionSearchRequest"];
+export type SessionActive = components["schemas"]["SessionActive"];
+export type SessionCancelled = components["schemas"]["SessionCancelled"];
+export type SessionFailed = components["schemas"]["SessionFailed"];
+export type ClientSessionFinished = components["schemas"]["ClientSessionFinished"];
 export type SessionStatus = components["schemas"]["SessionStatus"];
 export type SessionSummary = components["schemas"]["SessionSummary"];
 export type SessionSearchResponse = components["schemas"]["SessionSearchResponse"];
+export type WhoamiResponse = components["schemas"]["WhoamiResponse"];
 export type CreateSamplingSessionRequest = components["schemas"]["CreateSamplingSessionRequest"];
 export type CreateSamplingSessionResponse = components["schemas"]["CreateSamplingSessionResponse"];
 export type JoinSamplingSessionRequest = components["schemas"]["JoinSamplingSessionRequest"];
@@ -121,7 +131,13 @@ export type SampleResponse = components["schemas"]["SampleResponse"];
 export type GetSamplerResponse = components["schemas"]["GetSamplerResponse"];
 export type AuditLogEntry = components["schemas"]["AuditLogEntry"];
 export type AuditLogResponse = components["schemas"]["AuditLogResponse"];
+export type TrainingBillingEvent = components["schemas"]["TrainingBillingEvent"];
+export type SamplingPrefillBillingEvent = components["schemas"]["SamplingPrefillBillingEvent"];
+export type SamplingSampleBillingEvent = components["schemas"]["SamplingSampleBillingEvent"];
+export type CheckpointBillingEvent = components["schemas"]["CheckpointBillingEvent"];
+export type StorageBillingEvent = components["schemas"]["StorageBillingEvent"];
 export type BillingEventInfo = components["schemas"]["BillingEventInfo"];
+export type BillingUsageSession = components["schemas"]["BillingUsageSession"];
 export type BillingUsageEvent = components["schemas"]["BillingUsageEvent"];
 export type BillingUsageResponse = components["schemas"]["BillingUsageResponse"];
 export type CurrentCheckpointStorageUsageItem = components["schemas"]["CurrentCheckpointStorageUsageItem"];

@@ -1,4 +1,4 @@
-// Generated from spec/openapi.yaml (sha256 93a14d226f468004) by packages/types/scripts/generate.mjs. Do not edit: change the spec and run `pnpm generate`.
+// Generated from spec/openapi.yaml (sha256 37d71bb1611b4a7d) by packages/types/scripts/generate.mjs. Do not edit: change the spec and run `pnpm generate`.
 /* eslint-disable */
 export interface paths {
     "/api/v1/client/config": {
@@ -1400,6 +1400,12 @@ export interface components {
             model_id: string;
             seq_id?: number;
         };
+        /** @description Legacy JSON body of the removed /forward endpoint; current clients send /forward_backward with forward_only. */
+        ForwardRequest: {
+            forward_input: components["schemas"]["ForwardBackwardInput"];
+            model_id: string;
+            seq_id?: number;
+        };
         /** @description JSON form of a forward/forward_backward result (current servers answer protobuf). */
         ForwardBackwardOutput: {
             loss_fn_output_type: string;
@@ -1712,12 +1718,37 @@ export interface components {
             type: "user";
             owner_urns: string[];
         };
-        SessionStatusQuery: {
-            /** @enum {string} */
-            type: "active" | "cancelled" | "failed" | "client_finished";
-            /** @description Only with `type: client_finished`. */
+        ActiveSessionStatusQuery: {
+            /**
+             * @default active
+             * @constant
+             */
+            type: "active";
+        };
+        CancelledSessionStatusQuery: {
+            /**
+             * @default cancelled
+             * @constant
+             */
+            type: "cancelled";
+        };
+        FailedSessionStatusQuery: {
+            /**
+             * @default failed
+             * @constant
+             */
+            type: "failed";
+        };
+        ClientFinishedSessionStatusQuery: {
+            /**
+             * @default client_finished
+             * @constant
+             */
+            type: "client_finished";
+            /** @description Only sessions finished for one of these reasons; all when omitted. */
             reasons?: components["schemas"]["ClientSessionFinishReasonType"][];
         };
+        SessionStatusQuery: components["schemas"]["ActiveSessionStatusQuery"] | components["schemas"]["CancelledSessionStatusQuery"] | components["schemas"]["FailedSessionStatusQuery"] | components["schemas"]["ClientFinishedSessionStatusQuery"];
         SessionSearchCursor: {
             /** Format: date-time */
             last_created_at: string;
@@ -1738,16 +1769,43 @@ export interface components {
             statuses?: components["schemas"]["SessionStatusQuery"][];
             /** @default 50 */
             limit: number;
-            cursor?: {
-                /** Format: date-time */
-                last_created_at: string;
-                last_session_id: string;
+            /** @description The `next_cursor` of the previous page, passed back unchanged. */
+            cursor?: components["schemas"]["SessionSearchCursor"];
+        };
+        SessionActive: {
+            /** @constant */
+            type: "active";
+        };
+        SessionCancelled: {
+            /** @constant */
+            type: "cancelled";
+            detail?: string | null;
+        };
+        SessionFailed: {
+            /** @constant */
+            type: "failed";
+            /** @enum {string} */
+            category: "user" | "internal";
+            /** @description What failed: a `request` (request_id, request_type), a `training_run` (training_run_id) or a `sampling_session` (sampling_session_id). */
+            reason: {
+                type: string;
+                request_id?: string;
+                request_type?: string;
+                training_run_id?: string;
+                sampling_session_id?: string;
             };
+            message: string;
         };
-        /** @description `active`; `cancelled` (with `detail`); `failed` (with `category`, `reason`, `message`); `client_finished` (with `reason`, `detail`). */
-        SessionStatus: {
-            type: string;
+        ClientSessionFinished: {
+            /** @constant */
+            type: "client_finished";
+            reason: {
+                type: components["schemas"]["ClientSessionFinishReasonType"];
+            };
+            detail?: string | null;
         };
+        /** @description Lifecycle state of a session, told apart by `type`. */
+        SessionStatus: components["schemas"]["SessionFailed"] | components["schemas"]["SessionCancelled"] | components["schemas"]["ClientSessionFinished"] | components["schemas"]["SessionActive"];
         SessionSummary: {
             session_id: string;
             /** Format: date-time */
@@ -1763,6 +1821,12 @@ export interface components {
         SessionSearchResponse: {
             sessions: components["schemas"]["SessionSummary"][];
             next_cursor?: components["schemas"]["SessionSearchCursor"] | null;
+        };
+        /** @description Who the credential belongs to. No endpoint returns it: clients read it from the claims of the JWT they hold (`sub` is the user URN). */
+        WhoamiResponse: {
+            user_urn: string;
+            org_urn: string;
+            email?: string | null;
         };
         /** @description Exactly one of `base_model` and `model_path`. */
         CreateSamplingSessionRequest: {
@@ -1801,6 +1865,7 @@ export interface components {
             /** @description The joining client's number in the session (the creator is 0). */
             client_counter: number;
         };
+        /** @description Decoding settings. Unlike the other request models this one is not closed: the service ignores fields it does not know here, so a misspelt setting is silently dropped. Clients should rely on their own types to catch that. */
         SamplingParams: {
             max_tokens?: number;
             seed?: number;
@@ -1885,15 +1950,38 @@ export interface components {
         AuditLogResponse: {
             entries: components["schemas"]["AuditLogEntry"][];
         };
-        /** @description What was billed, by `type`: `training` (token_count), `sampling_prefill` (cached, token_count), `sampling_sample` (token_count), `checkpoint` (count), `storage` (free, gigabyte_hours). */
-        BillingEventInfo: {
-            /** @enum {string} */
-            type: "training" | "sampling_prefill" | "sampling_sample" | "checkpoint" | "storage";
-            token_count?: number;
-            cached?: boolean;
-            count?: number;
+        TrainingBillingEvent: {
+            /** @constant */
+            type: "training";
+            token_count: number;
+        };
+        SamplingPrefillBillingEvent: {
+            /** @constant */
+            type: "sampling_prefill";
+            cached: boolean;
+            token_count: number;
+        };
+        SamplingSampleBillingEvent: {
+            /** @constant */
+            type: "sampling_sample";
+            token_count: number;
+        };
+        CheckpointBillingEvent: {
+            /** @constant */
+            type: "checkpoint";
+            count: number;
+        };
+        StorageBillingEvent: {
+            /** @constant */
+            type: "storage";
+            /** @default false */
             free?: boolean;
-            gigabyte_hours?: number;
+            gigabyte_hours: number;
+        };
+        /** @description What was billed, told apart by `type`. */
+        BillingEventInfo: components["schemas"]["TrainingBillingEvent"] | components["schemas"]["SamplingPrefillBillingEvent"] | components["schemas"]["SamplingSampleBillingEvent"] | components["schemas"]["CheckpointBillingEvent"] | components["schemas"]["StorageBillingEvent"];
+        BillingUsageSession: {
+            user_metadata?: components["schemas"]["UserMetadata"] | null;
         };
         BillingUsageEvent: {
             /** Format: date-time */
@@ -1912,11 +2000,12 @@ export interface components {
         };
         BillingUsageResponse: {
             data: components["schemas"]["BillingUsageEvent"][];
-            /** @default {} */
+            /**
+             * @description The sessions the events belong to, by session id.
+             * @default {}
+             */
             sessions?: {
-                [key: string]: {
-                    user_metadata?: components["schemas"]["UserMetadata"] | null;
-                };
+                [key: string]: components["schemas"]["BillingUsageSession"];
             };
             /** Format: date-time */
             cost_data_through?: string | null;

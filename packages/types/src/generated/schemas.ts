@@ -1,4 +1,4 @@
-// Generated from spec/openapi.yaml (sha256 93a14d226f468004) by packages/types/scripts/generate.mjs. Do not edit: change the spec and run `pnpm generate`.
+// Generated from spec/openapi.yaml (sha256 37d71bb1611b4a7d) by packages/types/scripts/generate.mjs. Do not edit: change the spec and run `pnpm generate`.
 /** The spec's component schemas (JSON Schema 2020-12); `$ref`s point at "#/components/schemas/<Name>". */
 export const componentSchemas = {
   "ErrorResponse": {
@@ -1408,6 +1408,27 @@ export const componentSchemas = {
       "model_id"
     ]
   },
+  "ForwardRequest": {
+    "type": "object",
+    "additionalProperties": false,
+    "description": "Legacy JSON body of the removed /forward endpoint; current clients send /forward_backward with forward_only.",
+    "properties": {
+      "forward_input": {
+        "$ref": "#/components/schemas/ForwardBackwardInput"
+      },
+      "model_id": {
+        "type": "string"
+      },
+      "seq_id": {
+        "type": "integer",
+        "minimum": 0
+      }
+    },
+    "required": [
+      "forward_input",
+      "model_id"
+    ]
+  },
   "ForwardBackwardOutput": {
     "type": "object",
     "description": "JSON form of a forward/forward_backward result (current servers answer protobuf).",
@@ -2459,18 +2480,56 @@ export const componentSchemas = {
       "owner_urns"
     ]
   },
-  "SessionStatusQuery": {
+  "ActiveSessionStatusQuery": {
     "type": "object",
     "additionalProperties": false,
     "properties": {
       "type": {
         "type": "string",
-        "enum": [
-          "active",
-          "cancelled",
-          "failed",
-          "client_finished"
-        ]
+        "const": "active",
+        "default": "active"
+      }
+    },
+    "required": [
+      "type"
+    ]
+  },
+  "CancelledSessionStatusQuery": {
+    "type": "object",
+    "additionalProperties": false,
+    "properties": {
+      "type": {
+        "type": "string",
+        "const": "cancelled",
+        "default": "cancelled"
+      }
+    },
+    "required": [
+      "type"
+    ]
+  },
+  "FailedSessionStatusQuery": {
+    "type": "object",
+    "additionalProperties": false,
+    "properties": {
+      "type": {
+        "type": "string",
+        "const": "failed",
+        "default": "failed"
+      }
+    },
+    "required": [
+      "type"
+    ]
+  },
+  "ClientFinishedSessionStatusQuery": {
+    "type": "object",
+    "additionalProperties": false,
+    "properties": {
+      "type": {
+        "type": "string",
+        "const": "client_finished",
+        "default": "client_finished"
       },
       "reasons": {
         "type": "array",
@@ -2478,11 +2537,28 @@ export const componentSchemas = {
         "items": {
           "$ref": "#/components/schemas/ClientSessionFinishReasonType"
         },
-        "description": "Only with `type: client_finished`."
+        "description": "Only sessions finished for one of these reasons; all when omitted."
       }
     },
     "required": [
       "type"
+    ]
+  },
+  "SessionStatusQuery": {
+    "type": "object",
+    "oneOf": [
+      {
+        "$ref": "#/components/schemas/ActiveSessionStatusQuery"
+      },
+      {
+        "$ref": "#/components/schemas/CancelledSessionStatusQuery"
+      },
+      {
+        "$ref": "#/components/schemas/FailedSessionStatusQuery"
+      },
+      {
+        "$ref": "#/components/schemas/ClientFinishedSessionStatusQuery"
+      }
     ]
   },
   "SessionSearchCursor": {
@@ -2552,21 +2628,8 @@ export const componentSchemas = {
         "default": 50
       },
       "cursor": {
-        "type": "object",
-        "additionalProperties": false,
-        "properties": {
-          "last_created_at": {
-            "type": "string",
-            "format": "date-time"
-          },
-          "last_session_id": {
-            "type": "string"
-          }
-        },
-        "required": [
-          "last_created_at",
-          "last_session_id"
-        ]
+        "$ref": "#/components/schemas/SessionSearchCursor",
+        "description": "The `next_cursor` of the previous page, passed back unchanged."
       }
     },
     "required": [
@@ -2575,16 +2638,130 @@ export const componentSchemas = {
       "limit"
     ]
   },
-  "SessionStatus": {
+  "SessionActive": {
     "type": "object",
-    "description": "`active`; `cancelled` (with `detail`); `failed` (with `category`, `reason`, `message`); `client_finished` (with `reason`, `detail`).",
     "properties": {
       "type": {
-        "type": "string"
+        "type": "string",
+        "const": "active"
       }
     },
     "required": [
       "type"
+    ]
+  },
+  "SessionCancelled": {
+    "type": "object",
+    "properties": {
+      "type": {
+        "type": "string",
+        "const": "cancelled"
+      },
+      "detail": {
+        "type": [
+          "string",
+          "null"
+        ]
+      }
+    },
+    "required": [
+      "type"
+    ]
+  },
+  "SessionFailed": {
+    "type": "object",
+    "properties": {
+      "type": {
+        "type": "string",
+        "const": "failed"
+      },
+      "category": {
+        "type": "string",
+        "enum": [
+          "user",
+          "internal"
+        ]
+      },
+      "reason": {
+        "description": "What failed: a `request` (request_id, request_type), a `training_run` (training_run_id) or a `sampling_session` (sampling_session_id).",
+        "type": "object",
+        "properties": {
+          "type": {
+            "type": "string"
+          },
+          "request_id": {
+            "type": "string"
+          },
+          "request_type": {
+            "type": "string"
+          },
+          "training_run_id": {
+            "type": "string"
+          },
+          "sampling_session_id": {
+            "type": "string"
+          }
+        },
+        "required": [
+          "type"
+        ]
+      },
+      "message": {
+        "type": "string"
+      }
+    },
+    "required": [
+      "type",
+      "category",
+      "reason",
+      "message"
+    ]
+  },
+  "ClientSessionFinished": {
+    "type": "object",
+    "properties": {
+      "type": {
+        "type": "string",
+        "const": "client_finished"
+      },
+      "reason": {
+        "type": "object",
+        "properties": {
+          "type": {
+            "$ref": "#/components/schemas/ClientSessionFinishReasonType"
+          }
+        },
+        "required": [
+          "type"
+        ]
+      },
+      "detail": {
+        "type": [
+          "string",
+          "null"
+        ]
+      }
+    },
+    "required": [
+      "type",
+      "reason"
+    ]
+  },
+  "SessionStatus": {
+    "description": "Lifecycle state of a session, told apart by `type`.",
+    "anyOf": [
+      {
+        "$ref": "#/components/schemas/SessionFailed"
+      },
+      {
+        "$ref": "#/components/schemas/SessionCancelled"
+      },
+      {
+        "$ref": "#/components/schemas/ClientSessionFinished"
+      },
+      {
+        "$ref": "#/components/schemas/SessionActive"
+      }
     ]
   },
   "SessionSummary": {
@@ -2669,6 +2846,28 @@ export const componentSchemas = {
     },
     "required": [
       "sessions"
+    ]
+  },
+  "WhoamiResponse": {
+    "type": "object",
+    "description": "Who the credential belongs to. No endpoint returns it: clients read it from the claims of the JWT they hold (`sub` is the user URN).",
+    "properties": {
+      "user_urn": {
+        "type": "string"
+      },
+      "org_urn": {
+        "type": "string"
+      },
+      "email": {
+        "type": [
+          "string",
+          "null"
+        ]
+      }
+    },
+    "required": [
+      "user_urn",
+      "org_urn"
     ]
   },
   "CreateSamplingSessionRequest": {
@@ -2778,7 +2977,7 @@ export const componentSchemas = {
   },
   "SamplingParams": {
     "type": "object",
-    "additionalProperties": false,
+    "description": "Decoding settings. Unlike the other request models this one is not closed: the service ignores fields it does not know here, so a misspelt setting is silently dropped. Clients should rely on their own types to catch that.",
     "properties": {
       "max_tokens": {
         "type": "integer",
@@ -3078,39 +3277,128 @@ export const componentSchemas = {
       "entries"
     ]
   },
-  "BillingEventInfo": {
+  "TrainingBillingEvent": {
     "type": "object",
-    "description": "What was billed, by `type`: `training` (token_count), `sampling_prefill` (cached, token_count), `sampling_sample` (token_count), `checkpoint` (count), `storage` (free, gigabyte_hours).",
     "properties": {
       "type": {
         "type": "string",
-        "enum": [
-          "training",
-          "sampling_prefill",
-          "sampling_sample",
-          "checkpoint",
-          "storage"
-        ]
+        "const": "training"
       },
       "token_count": {
         "type": "integer"
+      }
+    },
+    "required": [
+      "type",
+      "token_count"
+    ]
+  },
+  "SamplingPrefillBillingEvent": {
+    "type": "object",
+    "properties": {
+      "type": {
+        "type": "string",
+        "const": "sampling_prefill"
       },
       "cached": {
         "type": "boolean"
       },
+      "token_count": {
+        "type": "integer"
+      }
+    },
+    "required": [
+      "type",
+      "cached",
+      "token_count"
+    ]
+  },
+  "SamplingSampleBillingEvent": {
+    "type": "object",
+    "properties": {
+      "type": {
+        "type": "string",
+        "const": "sampling_sample"
+      },
+      "token_count": {
+        "type": "integer"
+      }
+    },
+    "required": [
+      "type",
+      "token_count"
+    ]
+  },
+  "CheckpointBillingEvent": {
+    "type": "object",
+    "properties": {
+      "type": {
+        "type": "string",
+        "const": "checkpoint"
+      },
       "count": {
         "type": "integer"
+      }
+    },
+    "required": [
+      "type",
+      "count"
+    ]
+  },
+  "StorageBillingEvent": {
+    "type": "object",
+    "properties": {
+      "type": {
+        "type": "string",
+        "const": "storage"
       },
       "free": {
-        "type": "boolean"
+        "type": "boolean",
+        "default": false
       },
       "gigabyte_hours": {
         "type": "number"
       }
     },
     "required": [
-      "type"
+      "type",
+      "gigabyte_hours"
     ]
+  },
+  "BillingEventInfo": {
+    "description": "What was billed, told apart by `type`.",
+    "anyOf": [
+      {
+        "$ref": "#/components/schemas/TrainingBillingEvent"
+      },
+      {
+        "$ref": "#/components/schemas/SamplingPrefillBillingEvent"
+      },
+      {
+        "$ref": "#/components/schemas/SamplingSampleBillingEvent"
+      },
+      {
+        "$ref": "#/components/schemas/CheckpointBillingEvent"
+      },
+      {
+        "$ref": "#/components/schemas/StorageBillingEvent"
+      }
+    ]
+  },
+  "BillingUsageSession": {
+    "type": "object",
+    "properties": {
+      "user_metadata": {
+        "anyOf": [
+          {
+            "$ref": "#/components/schemas/UserMetadata"
+          },
+          {
+            "type": "null"
+          }
+        ]
+      }
+    }
   },
   "BillingUsageEvent": {
     "type": "object",
@@ -3193,20 +3481,9 @@ export const componentSchemas = {
       "sessions": {
         "type": "object",
         "default": {},
+        "description": "The sessions the events belong to, by session id.",
         "additionalProperties": {
-          "type": "object",
-          "properties": {
-            "user_metadata": {
-              "anyOf": [
-                {
-                  "$ref": "#/components/schemas/UserMetadata"
-                },
-                {
-                  "type": "null"
-                }
-              ]
-            }
-          }
+          "$ref": "#/components/schemas/BillingUsageSession"
         }
       },
       "cost_data_through": {
@@ -3302,7 +3579,6 @@ export const componentSchemas = {
   },
   "SessionStartEvent": {
     "type": "object",
-    "additionalProperties": false,
     "properties": {
       "event": {
         "type": "string",
@@ -3333,7 +3609,6 @@ export const componentSchemas = {
   },
   "SessionEndEvent": {
     "type": "object",
-    "additionalProperties": false,
     "properties": {
       "duration": {
         "type": "string",
@@ -3369,7 +3644,6 @@ export const componentSchemas = {
   },
   "UnhandledExceptionEvent": {
     "type": "object",
-    "additionalProperties": false,
     "properties": {
       "error_message": {
         "type": "string"
@@ -3411,7 +3685,6 @@ export const componentSchemas = {
   },
   "GenericEvent": {
     "type": "object",
-    "additionalProperties": false,
     "properties": {
       "event": {
         "type": "string",
