@@ -1,1 +1,2 @@
-export const placeholder = true;
+export { main, buildProgram, redactor, type MainOptions } from "./program.js";
+export { CliError } from "./errors.js";

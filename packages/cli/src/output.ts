@@ -1,0 +1,27 @@
+import Table from "cli-table3";
+
+export type OutputFormat = "table" | "json";
+
+/** What a command prints: the same data as JSON or as a titled table. */
+export interface Output {
+  json(): unknown;
+  title(): string | undefined;
+  columns(): string[];
+  rows(): string[][];
+  /** Lines printed under the table (e.g. totals). */
+  footer?(): string[];
+}
+
+export interface Io {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+}
+
+export function render(output: Output, format: OutputFormat): string {
+  if (format === "json") return `${JSON.stringify(output.json(), null, 2)}\n`;
+  const table = new Table({ head: output.columns(), style: { head: [], border: [] }, wordWrap: false });
+  for (const row of output.rows()) table.push(row);
+  const title = output.title();
+  const footer = output.footer?.() ?? [];
+  return [...(title ? [title] : []), table.toString(), ...footer].join("\n") + "\n";
+}
