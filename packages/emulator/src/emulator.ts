@@ -2,6 +2,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
+import { extraRoutes } from "./handlers/extras.js";
 import { futureRoutes } from "./handlers/futures.js";
 import { DEFAULT_CLIENT_CONFIG, type HandlerContext } from "./handlers/context.js";
 import { restRoutes } from "./handlers/rest.js";
@@ -83,7 +84,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     archivePaddingBytes: options.archivePaddingBytes ?? 0,
     baseUrl: () => baseUrl,
   };
-  const router = new Router([...serviceRoutes(ctx), ...trainingRoutes(ctx), ...samplingRoutes(ctx), ...futureRoutes(ctx), ...restRoutes(ctx)]);
+  const router = new Router([...serviceRoutes(ctx), ...trainingRoutes(ctx), ...samplingRoutes(ctx), ...futureRoutes(ctx), ...restRoutes(ctx), ...extraRoutes(ctx)]);
   const host = options.host ?? "127.0.0.1";
   const running = await listen(
     { router, auth, faults: new FaultInjector(options.faults ?? []), recorder: options.record ? new Recorder(options.record) : undefined, cors: options.cors ?? false },

@@ -31,6 +31,14 @@ const RESPONSE_SCHEMAS: Array<[method: string, path: RegExp, schema: string]> = 
   ["GET", /^\/api\/v1\/training_runs\/[^/]+\/checkpoints\/.+\/archive$/, "CheckpointArchiveUrlResponse"],
   ["GET", /^\/api\/v1\/sessions$/, "ListSessionsResponse"],
   ["GET", /^\/api\/v1\/sessions\/[^/]+$/, "GetSessionResponse"],
+  ["POST", /^\/api\/v1\/copy_weights$/, "CopyWeightsResponse"],
+  ["POST", /^\/api\/v1\/retrieve_futures$/, "FuturesRetrieveResponse"],
+  ["POST", /^\/api\/v1\/join_sampling_session$/, "JoinSamplingSessionResponse"],
+  ["GET", /^\/api\/v1\/sessions\/[^/]+\/trace_export$/, "SessionTraceExportResponse"],
+  ["GET", /^\/api\/v1\/auth\/apikey\/me$/, "SelfApiKeyResponse"],
+  ["GET", /^\/api\/v1\/audit$/, "AuditLogResponse"],
+  ["GET", /^\/api\/v1\/billing\/usage\/events$/, "BillingUsageResponse"],
+  ["GET", /^\/api\/v1\/billing\/usage\/checkpoints\/current$/, "CurrentCheckpointStorageUsageResponse"],
 ];
 
 interface Exchange {
@@ -82,6 +90,14 @@ describe("responses match the spec", () => {
       await api.get(`/api/v1/training_runs/${m}/checkpoints/weights/c/archive`);
       await api.get("/api/v1/sessions");
       await api.get(`/api/v1/sessions/${s}`);
+      await api.post("/api/v1/copy_weights", { source_path: path, destination_project_id: "p" });
+      await api.post("/api/v1/retrieve_futures", { target: { type: "sampling_session", sampling_session_id: ss.sampling_session_id, cloned_sampler_id: 0 }, prev_cursor: 0, timeout: 0, retrieved_request_ids: [] });
+      await api.post("/api/v1/join_sampling_session", { sampling_session_id: ss.sampling_session_id, type: "join_sampling_session" });
+      await api.get(`/api/v1/sessions/${s}/trace_export`);
+      await api.get("/api/v1/auth/apikey/me");
+      await api.get("/api/v1/audit?event_type=all");
+      await api.get("/api/v1/billing/usage/events?starting_on=2026-01-01T00:00:00Z&ending_before=2026-02-01T00:00:00Z");
+      await api.get("/api/v1/billing/usage/checkpoints/current");
       await api.post("/api/v1/load_weights", { model_id: m, seq_id: 8, path: samplerPath, optimizer: false, type: "load_weights" });
       await api.post("/api/v1/create_session", { tags: [], user_metadata: {}, type: "create_session", extra: 1 });
     } finally {

@@ -151,7 +151,9 @@ export function restRoutes(ctx: HandlerContext): Route[] {
       method: "DELETE",
       pattern: CKPT,
       handler: (req) => {
-        world.checkpoints.delete(ownedCheckpoint(req));
+        const record = ownedCheckpoint(req);
+        world.checkpoints.delete(record);
+        world.logAudit(record.owner, "checkpoint_deleted", record.training_run_id, record.tinker_path);
         return noContent();
       },
     },
@@ -230,6 +232,7 @@ export function restRoutes(ctx: HandlerContext): Route[] {
     const record = ownedCheckpoint(req);
     record.public = value;
     world.checkpoints.writeMeta(record);
+    world.logAudit(record.owner, value ? "checkpoint_published" : "checkpoint_unpublished", record.training_run_id, record.tinker_path);
     return noContent();
   }
 }

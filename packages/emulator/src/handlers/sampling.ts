@@ -84,6 +84,11 @@ export function samplingRoutes(ctx: HandlerContext): Route[] {
         const topk = body.topk_prompt_logprobs ?? 0;
         const includePromptLogprobs = body.prompt_logprobs === true;
         const sequenceIds = Array.from({ length: numSamples }, () => `seq-${randomUUID()}`);
+        const samplerId = body.sampling_session_id;
+        const clone = Math.floor((body.seq_id ?? 0) / 1_000_000_000);
+        const onSettled = (requestId: string, failed: boolean, size: number | undefined): void => {
+          if (samplerId !== undefined) world.completions.push(samplerId, clone, failed ? { state: "failed", request_id: requestId } : { state: "finished", request_id: requestId, ...(size === undefined ? {} : { response_payload_uncompressed_size: size }) });
+        };
         const reply = submitImmediate(ctx, req, "Sample", undefined, () => {
           const sequences = Array.from({ length: numSamples }, (_, i) =>
             ctx.skipModel ? { tokens: new Array<number>(options.maxTokens).fill(0), logprobs: new Array<number>(options.maxTokens).fill(0), stopReason: "length" as const } : sampleSequence(sampler.adapter, prompt, options, i),
@@ -91,7 +96,7 @@ export function samplingRoutes(ctx: HandlerContext): Route[] {
           const scored = (includePromptLogprobs || topk > 0) && !ctx.skipModel ? scorePrompt(sampler.adapter, prompt, topk) : undefined;
           const result: SampleResult = { sequences, prompt: scored, includePromptLogprobs, topk, promptLength: prompt.length };
           return { kind: "proto", binary: () => encodeSampleResponse(result), json: () => sampleResponseJson(result) };
-        });
+        }, onSettled);
         return { ...reply, json: { ...(reply as { json: object }).json, sample_sequence_ids: sequenceIds } };
       },
     },

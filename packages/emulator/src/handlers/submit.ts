@@ -35,11 +35,28 @@ export function submitModelOp(
 }
 
 /** A future settled right away (work that does not belong to a model's sequence). */
-export function submitImmediate(ctx: HandlerContext, req: EmRequest, requestType: string, modelId: string | undefined, work: () => FutureResult | Promise<FutureResult>): Reply {
+export function submitImmediate(
+  ctx: HandlerContext,
+  req: EmRequest,
+  requestType: string,
+  modelId: string | undefined,
+  work: () => FutureResult | Promise<FutureResult>,
+  onSettled?: (requestId: string, failed: boolean, payloadSize: number | undefined) => void,
+): Reply {
   const future = ctx.world.futures.create(requestType, modelId);
   const fail = req.fault?.fail;
-  if (fail) ctx.world.futures.fail(future, { error: `injected ${fail} failure`, category: fail });
-  else void ctx.world.futures.settle(future, work);
+  const settled = (): void => {
+    if (!onSettled) return;
+    const result = future.result;
+    const size = result === undefined ? undefined : result.kind === "proto" ? result.binary().byteLength : Buffer.byteLength(JSON.stringify(result.value));
+    onSettled(future.requestId, future.state === "failed", size);
+  };
+  if (fail) {
+    ctx.world.futures.fail(future, { error: `injected ${fail} failure`, category: fail });
+    settled();
+  } else {
+    void ctx.world.futures.settle(future, work).then(settled);
+  }
   return ok(modelId === undefined ? { request_id: future.requestId } : { request_id: future.requestId, model_id: modelId });
 }
 

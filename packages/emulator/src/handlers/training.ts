@@ -59,6 +59,7 @@ export function trainingRoutes(ctx: HandlerContext): Route[] {
   };
 
   const loadInto = (model: LiveModel, record: CheckpointRecord, optimizer: boolean): void => {
+    world.logAudit(model.run.owner, "checkpoint_loaded", model.modelId, record.tinker_path);
     const data = world.checkpoints.read(record);
     if (data.params.length !== model.adapter.params.length) throw badRequest(`checkpoint ${record.tinker_path} has LoRA rank ${record.lora_rank}, the model has rank ${model.run.lora_rank}`, "path");
     model.adapter = { ...model.adapter, params: data.params };
@@ -216,6 +217,7 @@ export function trainingRoutes(ctx: HandlerContext): Route[] {
           } finally {
             pendingPaths.delete(path);
           }
+          world.logAudit(model.run.owner, "checkpoint_saved", model.modelId, path);
           return { kind: "json", value: { path, type: "save_weights" } };
         });
       },
@@ -243,6 +245,7 @@ export function trainingRoutes(ctx: HandlerContext): Route[] {
             } finally {
               pendingPaths.delete(path);
             }
+            world.logAudit(model.run.owner, "checkpoint_saved", model.modelId, path);
             return { kind: "json", value: { path, type: "save_weights_for_sampler" } };
           });
         }

@@ -11,10 +11,13 @@ export const DEFAULT_API_KEY = "tml-emulator";
 export interface Principal {
   /** The owner id of runs and checkpoints, e.g. "user-3f2a…". */
   readonly owner: string;
+  /** The API key itself (undefined for JWTs and anonymous requests). */
+  readonly apiKey?: string;
 }
 
 export class Authenticator {
   private readonly secret = randomBytes(32);
+  private readonly revoked = new Set<string>();
 
   constructor(
     private readonly apiKeys: readonly string[] | undefined,
@@ -26,8 +29,13 @@ export class Authenticator {
   identify(credential: string | undefined): Principal | undefined {
     if (!credential) return undefined;
     if (credential.startsWith("eyJ")) return this.verifyJwt(credential);
-    const accepted = this.apiKeys ? this.apiKeys.includes(credential) : credential.startsWith("tml-");
-    return accepted ? { owner: ownerOfKey(credential) } : undefined;
+    const accepted = !this.revoked.has(credential) && (this.apiKeys ? this.apiKeys.includes(credential) : credential.startsWith("tml-"));
+    return accepted ? { owner: ownerOfKey(credential), apiKey: credential } : undefined;
+  }
+
+  /** After this the key is rejected (DELETE /api/v1/auth/apikey/me). */
+  revoke(key: string): void {
+    this.revoked.add(key);
   }
 
   require(credential: string | undefined): Principal {

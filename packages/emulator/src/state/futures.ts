@@ -45,7 +45,7 @@ export class FutureStore {
   resolve(record: FutureRecord, result: FutureResult): void {
     if (record.state !== "pending") return;
     record.state = "done";
-    record.result = result;
+    record.result = result.kind === "proto" ? { ...result, binary: memo(result.binary) } : result;
     this.wake(record);
   }
 
@@ -91,4 +91,9 @@ export class FutureStore {
   private wake(record: FutureRecord): void {
     for (const waiter of [...record.waiters]) waiter();
   }
+}
+
+function memo<T>(make: () => T): () => T {
+  let value: { v: T } | undefined;
+  return () => (value ??= { v: make() }).v;
 }

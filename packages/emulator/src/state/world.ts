@@ -5,6 +5,7 @@ import { type AdamState, newAdamState } from "../model/adam.js";
 import { type Adapter, initAdapter, parameterCount } from "../model/lm.js";
 import { notFound } from "../server/errors.js";
 import { CheckpointStore, type CheckpointRecord, type RunRecord } from "./checkpoints.js";
+import { CompletionLog } from "./completions.js";
 import { FutureStore } from "./futures.js";
 import { Sequencer } from "./sequencer.js";
 
@@ -48,6 +49,10 @@ export interface WorldOptions {
 
 export class World {
   readonly futures = new FutureStore();
+  readonly completions = new CompletionLog();
+  /** Next client counter handed out by join_sampling_session, per sampler (the creator is 0). */
+  readonly samplerClients = new Map<string, number>();
+  readonly audit: Array<{ owner: string; timestamp: string; event: string; model_id: string | null; tinker_path: string | null }> = [];
   readonly checkpoints: CheckpointStore;
   readonly sessions = new Map<string, SessionRecord>();
   readonly models = new Map<string, LiveModel>();
@@ -105,6 +110,10 @@ export class World {
       this.saveSession(session);
     }
     return model;
+  }
+
+  logAudit(owner: string, event: string, modelId: string | null, tinkerPath: string | null): void {
+    this.audit.push({ owner, timestamp: this.nowIso(), event, model_id: modelId, tinker_path: tinkerPath });
   }
 
   touch(model: LiveModel): void {

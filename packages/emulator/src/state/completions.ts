@@ -1,0 +1,56 @@
+/** Per sampling session, the ordered log of finished samples that /retrieve_futures long-polls. */
+
+export interface Completion {
+  readonly state: "finished" | "failed";
+  readonly request_id: string;
+  readonly response_payload_uncompressed_size?: number;
+}
+
+interface Log {
+  readonly entries: Array<{ readonly clone: number; readonly completion: Completion }>;
+  readonly waiters: Set<() => void>;
+}
+
+export class CompletionLog {
+  private readonly logs = new Map<string, Log>();
+
+  private log(samplerId: string): Log {
+    let log = this.logs.get(samplerId);
+    if (!log) {
+      log = { entries: [], waiters: new Set() };
+      this.logs.set(samplerId, log);
+    }
+    return log;
+  }
+
+  push(samplerId: string, clone: number, completion: Completion): void {
+    const log = this.log(samplerId);
+    log.entries.push({ clone, completion });
+    for (const wake of [...log.waiters]) wake();
+  }
+
+  /** Completions of `clone` after `cursor` (an index into the session's log), waiting up to `ms` for one. */
+  async since(samplerId: string, clone: number, cursor: number, ms: number, signal: AbortSignal): Promise<{ completions: Completion[]; cursor: number }> {
+    const log = this.log(samplerId);
+    const pick = (): Completion[] => log.entries.slice(cursor).filter((e) => e.clone === clone).map((e) => e.completion);
+    if (pick().length === 0 && ms > 0) {
+      await new Promise<void>((resolve) => {
+        const done = (): void => {
+          if (pick().length === 0 && !signal.aborted && !timedOut) return;
+          clearTimeout(timer);
+          log.waiters.delete(done);
+          signal.removeEventListener("abort", done);
+          resolve();
+        };
+        let timedOut = false;
+        const timer = setTimeout(() => {
+          timedOut = true;
+          done();
+        }, ms);
+        log.waiters.add(done);
+        signal.addEventListener("abort", done, { once: true });
+      });
+    }
+    return { completions: pick(), cursor: Math.max(cursor, log.entries.length) };
+  }
+}
