@@ -6,11 +6,23 @@
 import { startEmulator, type Emulator } from "@tinker-ts/emulator";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { pythonSide, pythonUnavailableReason } from "../src/matrix/python-side.js";
-import type { MatrixSide } from "../src/matrix/recipe.js";
+import { loadRecipe, type MatrixSide, type SaveResult } from "../src/matrix/recipe.js";
+import { tsSide } from "../src/matrix/ts-side.js";
 
 const venv = process.env.TINKER_PYTHON_VENV;
 const unavailable = pythonUnavailableReason(venv);
 const API_KEY = "tml-compat-matrix";
+const recipe = loadRecipe();
+
+/** The continuation must hold real numbers, so that two empty results cannot pass as equal. */
+function expectRealContinuation(saved: SaveResult): void {
+  expect(saved.continuation).toHaveLength(recipe.continuation.length);
+  saved.continuation.forEach((step, i) => {
+    expect(step.loss).toBeGreaterThan(0);
+    expect(step.logprobs.map((l) => l.length)).toEqual((recipe.continuation[i] ?? []).map((row) => row.length - 1));
+    expect(Object.keys(step.optim_metrics).length).toBeGreaterThan(0);
+  });
+}
 
 if (unavailable) {
   describe("live checkpoint matrix", () => {
@@ -18,7 +30,12 @@ if (unavailable) {
   });
 } else {
   const python = pythonSide(venv as string);
-  const rows: ReadonlyArray<readonly [MatrixSide, MatrixSide]> = [[python, python]];
+  const rows: ReadonlyArray<readonly [MatrixSide, MatrixSide]> = [
+    [python, python],
+    [python, tsSide],
+    [tsSide, python],
+    [tsSide, tsSide],
+  ];
 
   describe("live checkpoint matrix", () => {
     let emulator: Emulator;
@@ -33,6 +50,7 @@ if (unavailable) {
       "%s: load_state_with_optimizer continues bit-identically",
       async (label, saver, loader) => {
         const saved = await saver.save(emulator.url, API_KEY, `matrix-${label.replace(/\W+/g, "-")}`);
+        expectRealContinuation(saved);
         const loaded = await loader.load(emulator.url, API_KEY, saved.path);
         expect(loaded.continuation).toEqual(saved.continuation);
       },

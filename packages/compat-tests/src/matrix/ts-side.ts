@@ -1,0 +1,51 @@
+/** The TypeScript side of the matrix: the same recipe with @tinker-ts/client. */
+import { ServiceClient, type TrainingClient } from "@tinker-ts/client";
+import { loadRecipe, type LoadResult, type MatrixSide, type MatrixStep, type SaveResult } from "./recipe.js";
+
+const recipe = loadRecipe();
+
+function datum(row: readonly number[]) {
+  return {
+    model_input: { chunks: [{ tokens: row.slice(0, -1), type: "encoded_text" as const }] },
+    loss_fn_inputs: { target_tokens: row.slice(1), weights: row.slice(1).map(() => 1.0) },
+  };
+}
+
+async function step(tc: TrainingClient, rows: ReadonlyArray<readonly number[]>): Promise<MatrixStep> {
+  const out = await tc.forwardBackward(rows.map(datum), "cross_entropy").result();
+  const optim = await tc.optimStep({ learning_rate: recipe.learning_rate }).result();
+  return {
+    loss: out.metrics["loss:sum"] as number,
+    logprobs: out.loss_fn_outputs.map((o) => Array.from((o as Record<string, { data: ArrayLike<number> }>)["logprobs"]?.data ?? [])),
+    optim_metrics: { ...(optim.metrics ?? {}) },
+  };
+}
+
+async function withClient<T>(baseUrl: string, apiKey: string, seed: number, fn: (tc: TrainingClient) => Promise<T>): Promise<T> {
+  const service = new ServiceClient({ baseUrl, apiKey });
+  try {
+    const tc = await service.createLoraTrainingClient({ baseModel: recipe.base_model, rank: recipe.rank, seed });
+    return await fn(tc);
+  } finally {
+    await service.close();
+  }
+}
+
+export const tsSide: MatrixSide = {
+  name: "TypeScript",
+  save: (baseUrl, apiKey, name): Promise<SaveResult> =>
+    withClient(baseUrl, apiKey, recipe.saver_seed, async (tc) => {
+      for (const rows of recipe.warmup) await step(tc, rows);
+      const { path } = await tc.saveState(name).result();
+      const continuation: MatrixStep[] = [];
+      for (const rows of recipe.continuation) continuation.push(await step(tc, rows));
+      return { path, continuation };
+    }),
+  load: (baseUrl, apiKey, path): Promise<LoadResult> =>
+    withClient(baseUrl, apiKey, recipe.loader_seed, async (tc) => {
+      await tc.loadStateWithOptimizer(path).result();
+      const continuation: MatrixStep[] = [];
+      for (const rows of recipe.continuation) continuation.push(await step(tc, rows));
+      return { continuation };
+    }),
+};
