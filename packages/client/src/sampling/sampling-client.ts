@@ -34,6 +34,16 @@ function estimatePromptBytes(chunks: readonly ModelInputChunk[]): number {
   return n;
 }
 
+/**
+ * tinker 0.38.0 stamps each sequence with the id the service gave it at submission (the asample
+ * future's `sample_sequence_ids`); the result payload itself does not repeat them.
+ */
+function withSequenceIds(response: SampleResponse, submitted: UntypedFuture): SampleResponse {
+  const ids = submitted["sample_sequence_ids"];
+  if (!Array.isArray(ids) || ids.length !== response.sequences.length || !ids.every((id) => typeof id === "string")) return response;
+  return { ...response, sequences: response.sequences.map((seq, i) => ({ ...seq, sequence_id: ids[i] as string })) };
+}
+
 function checkSamplingParams(params: SamplingParamsInput | undefined): SamplingParamsInput {
   if (params === undefined) return {};
   if (params === null || typeof params !== "object") invalidArgument("samplingParams", "expected an object");
@@ -164,7 +174,7 @@ export class SamplingClient {
       resubmitOnExpired: true,
       call: call === undefined ? undefined : { signal: call.signal, timeout: call.timeout, onQueueState: call.onQueueState },
       label: this.samplingSessionId,
-      decode: (payload) => decodeSampleResponse(payload as Uint8Array),
+      decode: (payload, submitted) => withSequenceIds(decodeSampleResponse(payload as Uint8Array), submitted),
       submit: async (deadline) => {
         for (;;) {
           await backoff.wait(deadline);

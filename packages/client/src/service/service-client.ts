@@ -8,8 +8,9 @@ import { resolveClientOptions } from "../core/options.js";
 import { checkNonEmptyString, checkPositiveInteger, checkStringMap } from "../paths/checkpoint-args.js";
 import { invalidArgument } from "../paths/invalid-argument.js";
 import { parseTrainingCheckpointPath } from "../paths/tinker-path.js";
-import { RestClient } from "../rest/rest-client.js";
+import { RestClient, type CopyWeightsOptions } from "../rest/rest-client.js";
 import { SamplingClient } from "../sampling/sampling-client.js";
+import { sessionConsoleUrl, sessionsConsoleUrl } from "./console-urls.js";
 import { fetchTrainingInfo } from "../training/get-info.js";
 import { createModelBody, loadWeightsBody } from "../training/request-bodies.js";
 import { pickCall, TrainingClient } from "../training/training-client.js";
@@ -63,6 +64,7 @@ function checkBoolean(value: unknown, parameter: string, fallback: boolean): boo
 export class ServiceClient {
   readonly #options: ClientOptions;
   #session: Promise<SessionContext> | undefined;
+  #sessionId: string | undefined;
   #rest: RestClient | undefined;
   readonly #restClients: RestClient[] = [];
   #closed = false;
@@ -130,6 +132,19 @@ export class ServiceClient {
     return SamplingClient.create(ctx, source, pickCall(options));
   }
 
+  /**
+   * Copies a checkpoint into this client's project (`projectId` option / TINKER_PROJECT_ID) and
+   * returns the copy's tinker path (Python `ServiceClient.copy_weights`).
+   */
+  copyWeights(path: string, options?: CopyWeightsOptions): Promise<string> {
+    return this.#internalRest().copyWeights(path, undefined, options);
+  }
+
+  /** The console page of this client's session (or of all sessions before it has started). */
+  getConsoleUrl(): string {
+    return this.#sessionId === undefined ? sessionsConsoleUrl() : sessionConsoleUrl(this.#sessionId);
+  }
+
   /** A RestClient with this client's options (no session); closed with this client. */
   createRestClient(): RestClient {
     this.#checkOpen();
@@ -177,10 +192,15 @@ export class ServiceClient {
     if (!this.#session) {
       const starting = startSession(this.#options, call === undefined ? undefined : { signal: call.signal, timeout: call.timeout });
       this.#session = starting;
-      // A failed start is retried by the next call.
-      starting.catch(() => {
-        if (this.#session === starting) this.#session = undefined;
-      });
+      starting.then(
+        (ctx) => {
+          this.#sessionId = ctx.sessionId;
+        },
+        () => {
+          // A failed start is retried by the next call.
+          if (this.#session === starting) this.#session = undefined;
+        },
+      );
     }
     return this.#session;
   }

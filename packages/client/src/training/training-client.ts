@@ -23,6 +23,7 @@ import { encodeForwardBackwardRequest } from "../proto/forward-backward-request.
 import { decodeForwardBackwardOutput, type ForwardBackwardOutput } from "../proto/forward-backward-output.js";
 import { zstdCompress } from "../proto/zstd.js";
 import { SamplingClient } from "../sampling/sampling-client.js";
+import { trainingRunConsoleUrl } from "../service/console-urls.js";
 import { chunkData } from "./chunking.js";
 import { combineForwardBackwardOutputs } from "./combine-outputs.js";
 import {
@@ -177,6 +178,11 @@ export class TrainingClient {
   /** A SamplingClient on saved weights (Python `TrainingClient.create_sampling_client`). */
   createSamplingClient(modelPath: string, call?: CallOptions): Promise<SamplingClient> {
     return SamplingClient.create(this.#ctx, { modelPath }, call);
+  }
+
+  /** The console page of this training run. */
+  getConsoleUrl(): string {
+    return trainingRunConsoleUrl(this.modelId);
   }
 
   /** Model information fetched when the client was created (Python 0.38 answers it without a request). */

@@ -15,6 +15,8 @@ async function train(tc: TrainingClient, n: number): Promise<void> {
 }
 
 const draw = (sc: SamplingClient) => sc.sample(prompt, { numSamples: 3, samplingParams: { max_tokens: 6, seed: 5, temperature: 1 } });
+/** What was sampled, without the per-request sequence ids. */
+const content = (r: Awaited<ReturnType<typeof draw>>) => r.sequences.map(({ sequence_id: _id, ...rest }) => rest);
 
 describe("sampling from saved weights", () => {
   let h: Harness;
@@ -36,6 +38,13 @@ describe("sampling from saved weights", () => {
   });
   afterAll(() => h.close());
 
+  it("each sampled sequence carries the id the service gave it at submission", () => {
+    expect(atSave.samples.sequences).toHaveLength(3);
+    const ids = atSave.samples.sequences.map((s) => s.sequence_id);
+    expect(ids.every((id) => typeof id === "string" && id.length > 0)).toBe(true);
+    expect(new Set(ids).size).toBe(3);
+  });
+
   it("the named save is a sampler_weights path of the model", () => {
     expect(namedPath).toBe(`tinker://${tc.modelId}/sampler_weights/snap`);
   });
@@ -54,8 +63,8 @@ describe("sampling from saved weights", () => {
   it("after more training, both savers still answer with the saved weights", async () => {
     expect(await unnamed.computeLogprobs(prompt)).toEqual(atSave.logprobs);
     expect(await named.computeLogprobs(prompt)).toEqual(atSave.logprobs);
-    expect(await draw(unnamed)).toEqual(atSave.samples);
-    expect(await draw(named)).toEqual(atSave.samples);
+    expect(content(await draw(unnamed))).toEqual(content(atSave.samples));
+    expect(content(await draw(named))).toEqual(content(atSave.samples));
   });
 
   it("while a fresh snapshot of the current weights answers differently", async () => {
