@@ -107,3 +107,24 @@ describe("long-poll and metadata", () => {
     }
   });
 });
+
+describe("future retention", () => {
+  it("forgets settled futures after the retention period (retrieve then answers 404)", async () => {
+    let now = Date.parse("2026-01-01T00:00:00Z");
+    const aged = await startApi({ now: () => now });
+    try {
+      const s = await aged.session();
+      const f = await aged.postJson<{ request_id: string }>("/api/v1/create_model", {
+        session_id: s, model_seq_id: 0, base_model: "b", lora_config: { rank: 1, train_unembed: true, train_mlp: true, train_attn: true }, optimizer_config: { type: "adamw" }, type: "create_model",
+      });
+      await aged.result(f.request_id);
+      const { FUTURE_RETENTION_MS } = await import("../src/state/futures.js");
+      now += FUTURE_RETENTION_MS + 1;
+      // Eviction runs on a submission at most once a minute.
+      await aged.post("/api/v1/create_model", { session_id: s, model_seq_id: 0, base_model: "b", lora_config: { rank: 1, train_unembed: true, train_mlp: true, train_attn: true }, optimizer_config: { type: "adamw" }, type: "create_model" });
+      expect((await aged.post("/api/v1/retrieve_future", { request_id: f.request_id, allow_metadata_only: false })).status).toBe(404);
+    } finally {
+      await aged.emulator.close();
+    }
+  });
+});

@@ -19,11 +19,22 @@ export interface FutureRecord {
   result?: FutureResult;
   failure?: FutureFailure;
   cancelled: boolean;
+  /** When it was settled (epoch ms), for eviction. */
+  settledAt?: number;
   readonly waiters: Set<() => void>;
 }
 
+/** Settled futures are kept this long after settling, then forgotten (retrieve answers 404). */
+export const FUTURE_RETENTION_MS = 30 * 60 * 1000;
+const SWEEP_INTERVAL_MS = 60 * 1000;
+
 export class FutureStore {
   private readonly futures = new Map<string, FutureRecord>();
+  private lastSweep: number;
+
+  constructor(private readonly now: () => number = Date.now) {
+    this.lastSweep = now();
+  }
 
   create(requestType: string, modelId?: string): FutureRecord {
     const record: FutureRecord = {
@@ -35,6 +46,7 @@ export class FutureStore {
       waiters: new Set(),
     };
     this.futures.set(record.requestId, record);
+    if (this.now() - this.lastSweep >= SWEEP_INTERVAL_MS) this.evict();
     return record;
   }
 
@@ -45,6 +57,7 @@ export class FutureStore {
   resolve(record: FutureRecord, result: FutureResult): void {
     if (record.state !== "pending") return;
     record.state = "done";
+    record.settledAt = this.now();
     record.result = result.kind === "proto" ? { ...result, binary: memo(result.binary) } : result;
     this.wake(record);
   }
@@ -52,6 +65,7 @@ export class FutureStore {
   fail(record: FutureRecord, failure: FutureFailure): void {
     if (record.state !== "pending") return;
     record.state = "failed";
+    record.settledAt = this.now();
     record.failure = failure;
     this.wake(record);
   }
@@ -81,6 +95,17 @@ export class FutureStore {
       record.waiters.add(done);
       signal.addEventListener("abort", done, { once: true });
     });
+  }
+
+  /** Forgets futures settled more than FUTURE_RETENTION_MS ago. */
+  evict(): void {
+    this.lastSweep = this.now();
+    const cutoff = this.lastSweep - FUTURE_RETENTION_MS;
+    for (const [id, record] of this.futures) if (record.settledAt !== undefined && record.settledAt < cutoff) this.futures.delete(id);
+  }
+
+  get size(): number {
+    return this.futures.size;
   }
 
   /** Wakes every waiter (used on shutdown). */

@@ -48,7 +48,7 @@ export interface WorldOptions {
 }
 
 export class World {
-  readonly futures = new FutureStore();
+  readonly futures: FutureStore;
   readonly completions = new CompletionLog();
   /** Next client counter handed out by join_sampling_session, per sampler (the creator is 0). */
   readonly samplerClients = new Map<string, number>();
@@ -60,6 +60,7 @@ export class World {
   private readonly sessionsDir: string;
 
   constructor(readonly options: WorldOptions) {
+    this.futures = new FutureStore(options.now);
     this.checkpoints = new CheckpointStore(options.dataDir);
     this.sessionsDir = join(options.dataDir, "sessions");
     mkdirSync(this.sessionsDir, { recursive: true });
