@@ -88,6 +88,17 @@ describe("other weights requests", () => {
   });
 });
 
+describe("CreateSamplingSessionRequest", () => {
+  it("needs a base model or a sampler checkpoint path", () => {
+    const base = { session_id: "s", sampling_session_seq_id: 0, type: "create_sampling_session" };
+    expect(check("CreateSamplingSessionRequest", base).ok).toBe(false);
+    expect(check("CreateSamplingSessionRequest", { ...base, model_path: "s3://x" }).problems).toContainEqual(
+      expect.stringMatching(/^\/model_path: must match pattern/),
+    );
+    expect(check("CreateSamplingSessionRequest", { ...base, base_model: "Qwen/Qwen3-8B" }).ok).toBe(true);
+  });
+});
+
 describe("response schemas", () => {
   it("tolerate fields they do not know", () => {
     expect(check("SaveWeightsResponse", { path: "tinker://r/weights/x", type: "save_weights", extra: 1 }).ok).toBe(true);

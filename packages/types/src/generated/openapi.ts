@@ -1,4 +1,4 @@
-// Generated from spec/openapi.yaml (sha256 37d71bb1611b4a7d) by packages/types/scripts/generate.mjs. Do not edit: change the spec and run `pnpm generate`.
+// Generated from spec/openapi.yaml (sha256 b8bbbc68e113e5b8) by packages/types/scripts/generate.mjs. Do not edit: change the spec and run `pnpm generate`.
 /* eslint-disable */
 export interface paths {
     "/api/v1/client/config": {
@@ -1828,7 +1828,7 @@ export interface components {
             org_urn: string;
             email?: string | null;
         };
-        /** @description Exactly one of `base_model` and `model_path`. */
+        /** @description At least one of `base_model` and `model_path` (the reference client sends whichever the caller gave, both if both were given). */
         CreateSamplingSessionRequest: {
             session_id: string;
             sampling_session_seq_id: number;
@@ -1844,6 +1844,9 @@ export interface components {
             model_path?: never;
         } | {
             base_model?: never;
+            model_path: components["schemas"]["TinkerPath"];
+        } | {
+            base_model: string;
             model_path: components["schemas"]["TinkerPath"];
         });
         CreateSamplingSessionResponse: {

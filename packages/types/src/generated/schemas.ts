@@ -1,4 +1,4 @@
-// Generated from spec/openapi.yaml (sha256 37d71bb1611b4a7d) by packages/types/scripts/generate.mjs. Do not edit: change the spec and run `pnpm generate`.
+// Generated from spec/openapi.yaml (sha256 b8bbbc68e113e5b8) by packages/types/scripts/generate.mjs. Do not edit: change the spec and run `pnpm generate`.
 /** The spec's component schemas (JSON Schema 2020-12); `$ref`s point at "#/components/schemas/<Name>". */
 export const componentSchemas = {
   "ErrorResponse": {
@@ -2873,7 +2873,7 @@ export const componentSchemas = {
   "CreateSamplingSessionRequest": {
     "type": "object",
     "additionalProperties": false,
-    "description": "Exactly one of `base_model` and `model_path`.",
+    "description": "At least one of `base_model` and `model_path` (the reference client sends whichever the caller gave, both if both were given).",
     "properties": {
       "session_id": {
         "type": "string"
@@ -2921,6 +2921,21 @@ export const componentSchemas = {
           }
         },
         "required": [
+          "model_path"
+        ]
+      },
+      {
+        "title": "SampleCheckpointWithBaseModel",
+        "properties": {
+          "base_model": {
+            "type": "string"
+          },
+          "model_path": {
+            "$ref": "#/components/schemas/TinkerPath"
+          }
+        },
+        "required": [
+          "base_model",
           "model_path"
         ]
       }
