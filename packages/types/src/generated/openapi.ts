@@ -1,4 +1,4 @@
-// Generated from spec/openapi.yaml (sha256 b8bbbc68e113e5b8) by packages/types/scripts/generate.mjs. Do not edit: change the spec and run `pnpm generate`.
+// Generated from spec/openapi.yaml (sha256 e6aa1ef564976dea) by packages/types/scripts/generate.mjs. Do not edit: change the spec and run `pnpm generate`.
 /* eslint-disable */
 export interface paths {
     "/api/v1/client/config": {
@@ -1841,12 +1841,9 @@ export interface components {
             type: "create_sampling_session";
         } & ({
             base_model: string;
-            model_path?: never;
+            model_path?: components["schemas"]["TinkerPath"];
         } | {
             base_model?: never;
-            model_path: components["schemas"]["TinkerPath"];
-        } | {
-            base_model: string;
             model_path: components["schemas"]["TinkerPath"];
         });
         CreateSamplingSessionResponse: {

@@ -1,4 +1,4 @@
-// Generated from spec/openapi.yaml (sha256 b8bbbc68e113e5b8) by packages/types/scripts/generate.mjs. Do not edit: change the spec and run `pnpm generate`.
+// Generated from spec/openapi.yaml (sha256 e6aa1ef564976dea) by packages/types/scripts/generate.mjs. Do not edit: change the spec and run `pnpm generate`.
 /** The spec's component schemas (JSON Schema 2020-12); `$ref`s point at "#/components/schemas/<Name>". */
 export const componentSchemas = {
   "ErrorResponse": {
@@ -2901,19 +2901,21 @@ export const componentSchemas = {
     ],
     "oneOf": [
       {
-        "title": "SampleBaseModel",
+        "title": "WithBaseModel",
         "properties": {
           "base_model": {
             "type": "string"
           },
-          "model_path": false
+          "model_path": {
+            "$ref": "#/components/schemas/TinkerPath"
+          }
         },
         "required": [
           "base_model"
         ]
       },
       {
-        "title": "SampleCheckpoint",
+        "title": "CheckpointOnly",
         "properties": {
           "base_model": false,
           "model_path": {
@@ -2921,21 +2923,6 @@ export const componentSchemas = {
           }
         },
         "required": [
-          "model_path"
-        ]
-      },
-      {
-        "title": "SampleCheckpointWithBaseModel",
-        "properties": {
-          "base_model": {
-            "type": "string"
-          },
-          "model_path": {
-            "$ref": "#/components/schemas/TinkerPath"
-          }
-        },
-        "required": [
-          "base_model",
           "model_path"
         ]
       }
