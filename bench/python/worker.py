@@ -47,6 +47,7 @@ def persist(cmd: dict) -> dict:
     save_ms: list[float] = []
     load_ms: list[float] = []
     path = None
+    cpu0 = time.process_time_ns()
     for i in range(cmd["n"]):
         name = cmd["name_format"].replace("{i}", f"{cmd['first_index'] + i:06d}")
         t0 = time.perf_counter_ns()
@@ -56,7 +57,8 @@ def persist(cmd: dict) -> dict:
         t0 = time.perf_counter_ns()
         tc.load_state(path).result()
         load_ms.append(_ms(time.perf_counter_ns() - t0))
-    return {"save_ms": save_ms, "load_ms": load_ms, "last_path": path}
+    cpu = time.process_time_ns() - cpu0
+    return {"save_ms": save_ms, "load_ms": load_ms, "last_path": path, "cpu_ms": _ms(cpu)}
 
 
 def _datums(batch: int, seq_len: int, vocab: int) -> list[types.Datum]:
@@ -79,6 +81,7 @@ def pipeline(cmd: dict) -> dict:
     tc = _training(cmd)
     data = _datums(cmd["batch"], cmd["seq_len"], cmd["vocab"])
     adam = types.AdamParams(learning_rate=1e-4)
+    cpu0 = time.process_time_ns()
     t0 = time.perf_counter_ns()
     futures = []
     for _ in range(cmd["n"]):
@@ -86,7 +89,8 @@ def pipeline(cmd: dict) -> dict:
         futures.append(tc.optim_step(adam))
     for f in futures:
         f.result()
-    return {"total_ms": _ms(time.perf_counter_ns() - t0)}
+    total = time.perf_counter_ns() - t0
+    return {"total_ms": _ms(total), "cpu_ms": _ms(time.process_time_ns() - cpu0)}
 
 
 def _raw_lists(batch: int, seq_len: int, vocab: int):

@@ -10,6 +10,8 @@ export interface MachineInfo {
   python: string | null;
   pythonSdk: string | null;
   date: string;
+  /** 1/5/15-minute load averages when the report was written: other work on the machine skews timings. */
+  loadAverage: number[];
 }
 
 export function machineInfo(python: string | null): MachineInfo {
@@ -23,6 +25,7 @@ export function machineInfo(python: string | null): MachineInfo {
     python: python === null ? null : pythonVersion(python, "import sys; print(sys.version.split()[0])"),
     pythonSdk: python === null ? null : pythonVersion(python, "import importlib.metadata as m; print(m.version('tinker'))"),
     date: new Date().toISOString(),
+    loadAverage: os.loadavg().map((l) => Math.round(l * 100) / 100),
   };
 }
 

@@ -127,8 +127,9 @@ async function main(): Promise<void> {
       // Untimed capture pass: what tinker-ts puts on the wire, for the raw loops to replay.
       log("capturing tinker-ts requests");
       const proxy = await startCaptureProxy(emulator.url);
+      // Not in `sessions`: closed before the proxy goes away, so its heartbeat never outlives it.
+      const cap = await openTinkerTs(proxy.url, API_KEY, BASE_MODEL);
       try {
-        const cap = await open(proxy.url);
         const path = await cap.saveState("bench-ts-000000");
         await cap.loadState(path);
         await cap.pipeline(1, rawRows(small));
@@ -160,6 +161,7 @@ async function main(): Promise<void> {
           ...(bigBatch ? { bigBatch } : {}),
         };
       } finally {
+        await cap.close();
         await proxy.close();
       }
     }

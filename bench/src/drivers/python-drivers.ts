@@ -10,13 +10,13 @@ export function pythonPersist(worker: PythonWorker, slot = "main"): PersistDrive
   return {
     name: "python",
     async round(n, firstIndex) {
-      const r = await worker.call<{ save_ms: number[]; load_ms: number[] }>("persist", {
+      const r = await worker.call<{ save_ms: number[]; load_ms: number[]; cpu_ms: number }>("persist", {
         slot,
         n,
         first_index: firstIndex,
         name_format: "bench-py-{i}",
       });
-      return { saveMs: r.save_ms, loadMs: r.load_ms };
+      return { saveMs: r.save_ms, loadMs: r.load_ms, cpuMs: r.cpu_ms };
     },
   };
 }
@@ -25,7 +25,8 @@ export function pythonPipeline(worker: PythonWorker, shape: BatchShape, slot = "
   return {
     name: "python",
     async round(n) {
-      return (await worker.call<{ total_ms: number }>("pipeline", { slot, n, ...shapeArgs(shape) })).total_ms;
+      const r = await worker.call<{ total_ms: number; cpu_ms: number }>("pipeline", { slot, n, ...shapeArgs(shape) });
+      return { wallMs: r.total_ms, cpuMs: r.cpu_ms };
     },
   };
 }

@@ -5,7 +5,8 @@ import type { ChunkTemplate } from "../wire/captured-ops.js";
 import type { RequestTemplate } from "../wire/template.js";
 import type { Sender } from "../wire/senders.js";
 import { checkpointName, type PersistDriver, type PersistRound } from "../scenarios/persistence.js";
-import type { PipelineDriver } from "../scenarios/pipeline.js";
+import type { PipelineDriver, PipelineRound } from "../scenarios/pipeline.js";
+import { cpuMs } from "../cpu.js";
 import type { EncodeDriver, EncodeRound } from "../scenarios/encode.js";
 
 export interface RawTemplates {
@@ -51,6 +52,7 @@ export class RawDriver implements PersistDriver {
   async round(n: number, firstIndex: number): Promise<PersistRound> {
     const saveMs: number[] = [];
     const loadMs: number[] = [];
+    const cpu0 = cpuMs();
     let path = "";
     for (let i = 0; i < n; i++) {
       const t0 = performance.now();
@@ -62,12 +64,13 @@ export class RawDriver implements PersistDriver {
       await this.load(path);
       loadMs.push(performance.now() - t0);
     }
-    return { saveMs, loadMs };
+    return { saveMs, loadMs, cpuMs: cpuMs() - cpu0 };
   }
 
   /** Submits in order (each after the previous submit's acknowledgement, as the clients do), polls concurrently. */
-  async pipeline(n: number): Promise<number> {
+  async pipeline(n: number): Promise<PipelineRound> {
     const pending: Promise<unknown>[] = [];
+    const cpu0 = cpuMs();
     const t0 = performance.now();
     for (let i = 0; i < n; i++) {
       for (const op of [this.templates.forwardBackward, this.templates.optimStep]) {
@@ -78,7 +81,7 @@ export class RawDriver implements PersistDriver {
       }
     }
     await Promise.all(pending);
-    return performance.now() - t0;
+    return { wallMs: performance.now() - t0, cpuMs: cpuMs() - cpu0 };
   }
 
   /** The captured chunks of one large batch: all but the first concurrently, the first last, then every result. */

@@ -8,7 +8,8 @@ import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { rawRows, type BatchShape, type RawRow } from "../data.js";
 import { checkpointName, type PersistDriver } from "../scenarios/persistence.js";
-import type { PipelineDriver } from "../scenarios/pipeline.js";
+import type { PipelineDriver, PipelineRound } from "../scenarios/pipeline.js";
+import { cpuMs } from "../cpu.js";
 import type { EncodeDriver } from "../scenarios/encode.js";
 
 /** The slice of the client's public API the benchmark uses (structural, so the bench states its needs). */
@@ -68,8 +69,8 @@ export interface TinkerTsSession {
   saveState(name: string): Promise<string>;
   loadState(path: string): Promise<void>;
   forwardBackward(rows: readonly RawRow[]): Promise<void>;
-  /** n × (forwardBackward + optimStep) without waiting, then every result; resolves to ms. */
-  pipeline(n: number, rows: readonly RawRow[]): Promise<number>;
+  /** n × (forwardBackward + optimStep) without waiting, then every result. */
+  pipeline(n: number, rows: readonly RawRow[]): Promise<PipelineRound>;
   persistDriver(): PersistDriver;
   pipelineDriver(rows: readonly RawRow[]): PipelineDriver;
   encodeDriver(shape: BatchShape): EncodeDriver;
@@ -114,6 +115,7 @@ export async function openTinkerTs(baseUrl: string, apiKey: string, baseModel: s
     },
     async pipeline(n, rows) {
       const data = toDatums(rows);
+      const cpu0 = cpuMs();
       const t0 = performance.now();
       const futures: PromiseLike<unknown>[] = [];
       for (let i = 0; i < n; i++) {
@@ -121,7 +123,7 @@ export async function openTinkerTs(baseUrl: string, apiKey: string, baseModel: s
         futures.push(training.optimStep(adam));
       }
       await Promise.all(futures);
-      return performance.now() - t0;
+      return { wallMs: performance.now() - t0, cpuMs: cpuMs() - cpu0 };
     },
     persistDriver() {
       return {
@@ -129,6 +131,7 @@ export async function openTinkerTs(baseUrl: string, apiKey: string, baseModel: s
         async round(n, firstIndex) {
           const saveMs: number[] = [];
           const loadMs: number[] = [];
+          const cpu0 = cpuMs();
           let path = "";
           for (let i = 0; i < n; i++) {
             const t0 = performance.now();
@@ -140,7 +143,7 @@ export async function openTinkerTs(baseUrl: string, apiKey: string, baseModel: s
             await training.loadState(path);
             loadMs.push(performance.now() - t0);
           }
-          return { saveMs, loadMs };
+          return { saveMs, loadMs, cpuMs: cpuMs() - cpu0 };
         },
       };
     },

@@ -5,6 +5,8 @@ import { median } from "../stats.js";
 export interface PersistRound {
   saveMs: number[];
   loadMs: number[];
+  /** CPU time the driver's process spent over the whole round (all threads), when known. */
+  cpuMs?: number | undefined;
 }
 
 /** One driver of scenario 1: n sequential saveState→result, then n loadState→result. */
@@ -41,6 +43,8 @@ export async function persistenceScenario(
     ["fetch", "node:http"],
     ["python", "node:http"],
   ];
+  const cpuDrivers = names.filter((n) => rounds[n]!.every((r) => r.cpuMs !== undefined));
+  const cpuPerOp = Object.fromEntries(cpuDrivers.map((n) => [n, rounds[n]!.map((r) => (r.cpuMs! * 1000) / (2 * opts.opsPerRound))]));
   return {
     id: "persistence",
     title: "1. Persistence op latency (sequential, submit + retrieve_future)",
@@ -48,8 +52,14 @@ export async function persistenceScenario(
     metrics: [
       metric("saveState → result", "ms/op (median of the round)", per((r) => r.saveMs), pairs, TARGETS),
       metric("loadState → result", "ms/op (median of the round)", per((r) => r.loadMs), pairs, TARGETS),
+      metric("driver CPU per op (save or load)", "µs of the driver process's CPU (user+system) per op", cpuPerOp, [
+        ["tinker-ts", "node:http"],
+        ["python", "tinker-ts"],
+      ]),
     ],
     facts: [],
-    notes: [],
+    notes: [
+      "CPU per op is the driver process's own CPU time over the round divided by its ops: the client's cost without the emulator's latency (Python: time.process_time, all threads).",
+    ],
   };
 }

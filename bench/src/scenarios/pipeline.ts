@@ -1,11 +1,17 @@
 import { metric, type ScenarioResult, type Target } from "../results.js";
 import { runInterleaved } from "../schedule.js";
 
+export interface PipelineRound {
+  /** Wall time of the whole round. */
+  wallMs: number;
+  /** CPU time of the driver's process over the round, when known. */
+  cpuMs?: number | undefined;
+}
+
 /** One driver of scenario 2: n × (forwardBackward + optimStep) submitted without waiting, then all results. */
 export interface PipelineDriver {
   readonly name: string;
-  /** Wall time of the whole round in ms. */
-  round(n: number): Promise<number>;
+  round(n: number): Promise<PipelineRound>;
 }
 
 const TARGETS: Target[] = [
@@ -20,7 +26,10 @@ export async function pipelineScenario(
   const byName = new Map(drivers.map((d) => [d.name, d]));
   const names = drivers.map((d) => d.name);
   for (const d of drivers) await d.round(opts.warmupSteps);
-  const times = await runInterleaved(names, opts.rounds, (name) => byName.get(name)!.round(opts.steps));
+  const rounds = await runInterleaved(names, opts.rounds, (name) => byName.get(name)!.round(opts.steps));
+  const times = Object.fromEntries(names.map((n) => [n, rounds[n]!.map((r) => r.wallMs)]));
+  const cpuDrivers = names.filter((n) => rounds[n]!.every((r) => r.cpuMs !== undefined));
+  const cpuPerStep = Object.fromEntries(cpuDrivers.map((n) => [n, rounds[n]!.map((r) => (r.cpuMs! * 1000) / opts.steps)]));
   const throughput = Object.fromEntries(names.map((n) => [n, times[n]!.map((ms) => (opts.steps * 1000) / ms)]));
   const pairs: Array<[string, string]> = [
     ["fetch", "node:http"],
@@ -33,6 +42,10 @@ export async function pipelineScenario(
     metrics: [
       metric(`${opts.steps} steps, wall time`, "ms per round", times, pairs, TARGETS),
       metric("throughput", "steps/s", throughput, []),
+      metric("driver CPU per step", "µs of the driver process's CPU per forwardBackward + optimStep", cpuPerStep, [
+        ["tinker-ts", "node:http"],
+        ["python", "tinker-ts"],
+      ]),
     ],
     facts: [],
     notes: [
