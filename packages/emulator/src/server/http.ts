@@ -65,7 +65,8 @@ async function handle(options: HttpServerOptions, req: IncomingMessage, res: Ser
   const onShutdown = (): void => abort.abort();
   shutdown.addEventListener("abort", onShutdown, { once: true });
   res.on("close", () => {
-    abort.abort();
+    // Only a client that went away mid-request needs to stop waiters (aborting costs a DOMException).
+    if (!res.writableFinished) abort.abort();
     shutdown.removeEventListener("abort", onShutdown);
   });
 
