@@ -135,3 +135,37 @@ describe("asample", () => {
     expect(res.status).toBe(404);
   });
 });
+
+describe("sampling options", () => {
+  it("stops on a stop string (byte tokens decode as text)", async () => {
+    for (let start = 0; start < 64; start++) {
+      const greedy = await sample({ max_tokens: 16, seed: 1, top_k: 1 }, { prompt: { chunks: [{ tokens: [start], type: "encoded_text" }] } });
+      const tokens = greedy.result.sequences[0]!.tokens;
+      const at = tokens.findIndex((t) => t >= 32 && t < 127);
+      if (at < 0) continue;
+      const stop = String.fromCharCode(tokens[at]!);
+      const stopped = await sample({ max_tokens: 16, seed: 1, top_k: 1, stop: [stop] }, { prompt: { chunks: [{ tokens: [start], type: "encoded_text" }] } });
+      expect(stopped.result.sequences[0]!.tokens).toEqual(tokens.slice(0, at + 1));
+      expect(stopped.result.sequences[0]!.stop_reason).toBe("stop");
+      return;
+    }
+    throw new Error("no prompt produced a printable byte token");
+  });
+
+  it("a tiny top_p keeps only the most likely token (same as top_k=1)", async () => {
+    const nucleus = await sample({ max_tokens: 6, seed: 3, top_p: 1e-9 });
+    const greedy = await sample({ max_tokens: 6, seed: 4, top_k: 1 });
+    expect(nucleus.result.sequences[0]!.tokens).toEqual(greedy.result.sequences[0]!.tokens);
+  });
+
+  it("answers forward_backward results as JSON TensorData when protobuf is not accepted", async () => {
+    const { fwdBwdBody } = await import("./helpers.js");
+    const res = await api.post("/api/v1/forward_backward", fwdBwdBody(modelId, 5, [{ tokens: [1, 2], targets: [2, 3] }], { forwardOnly: true }), { "content-type": "application/x-protobuf" });
+    const { request_id } = (await res.json()) as { request_id: string };
+    const out = await api.result<{ loss_fn_outputs: Array<Record<string, { data: number[]; dtype: string; shape: number[] }>>; metrics: Record<string, number> }>(request_id);
+    expect(out.loss_fn_outputs[0]!["logprobs"]!.dtype).toBe("float32");
+    expect(out.loss_fn_outputs[0]!["logprobs"]!.shape).toEqual([2]);
+    const sum = out.loss_fn_outputs[0]!["logprobs"]!.data.reduce((a, b) => a + b, 0);
+    expect(out.metrics["loss:sum"]).toBeCloseTo(-sum, 4);
+  });
+});
