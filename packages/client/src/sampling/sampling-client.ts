@@ -140,21 +140,20 @@ export class SamplingClient {
     topkPromptLogprobs: number,
     call: CallOptions | undefined,
   ): APIFuture<SampleResponse> {
-    // seq_id = the counter itself (no +1), taken when the method is called.
-    const seqId = this.#requestCounter++;
-    const body = sampleBody({
-      numSamples,
-      prompt,
-      samplingParams,
-      samplingSessionId: this.samplingSessionId,
-      seqId,
-      includePromptLogprobs,
-      topkPromptLogprobs,
-    });
+    // seq_id = the counter itself (no +1), taken when the method is called; a re-submit after the
+    // future expired (410) is a new attempt and takes a new one, as the Python SDK's retry handler does.
+    let nextSeqId: number | undefined = this.#requestCounter++;
+    const takeSeqId = (): number => {
+      const id = nextSeqId ?? this.#requestCounter++;
+      nextSeqId = undefined;
+      return id;
+    };
+    const bodyFor = (seqId: number): string =>
+      sampleBody({ numSamples, prompt, samplingParams, samplingSessionId: this.samplingSessionId, seqId, includePromptLogprobs, topkPromptLogprobs });
     const estimatedBytes = estimatePromptBytes(prompt.chunks);
     const backoff = samplingBackoff(this.#ctx);
     const ctx = this.#ctx;
-    const submitOnce = (d: Deadline): Promise<UntypedFuture | null> =>
+    const submitOnce = (body: string, d: Deadline): Promise<UntypedFuture | null> =>
       ctx.http
         .request<UntypedFuture>(
           { method: "POST", path: "/api/v1/asample", body, contentType: "application/json", headers: { "X-Tinker-Sampling-Backpressure": "1" } },
@@ -176,9 +175,11 @@ export class SamplingClient {
       label: this.samplingSessionId,
       decode: (payload, submitted) => withSequenceIds(decodeSampleResponse(payload as Uint8Array), submitted),
       submit: async (deadline) => {
+        // The body is fixed per attempt: 429 back-offs and retries re-send it unchanged.
+        const body = bodyFor(takeSeqId());
         for (;;) {
           await backoff.wait(deadline);
-          const handle = await ctx.withRetries(submitOnce, deadline, `sample ${this.samplingSessionId}`);
+          const handle = await ctx.withRetries((d) => submitOnce(body, d), deadline, `sample ${this.samplingSessionId}`);
           if (handle !== null) return handle;
           backoff.trigger(estimatedBytes);
         }

@@ -152,9 +152,10 @@ export class TrainingClient {
     checkCheckpointName(name);
     const ttlSeconds = checkTtlSeconds(options.ttlSeconds);
     const userMetadata = checkStringMap(options.userMetadata, "userMetadata");
+    // The public response is built from the path alone, so its `type` is null (as Python's model_dump gives).
     return this.#saveForSampler(() => ({ name }), ttlSeconds, userMetadata, options, (p) => ({
       path: expectStringField(p, "path", "save_weights_for_sampler result"),
-      type: "save_weights_for_sampler",
+      type: null,
     }));
   }
 

@@ -19,4 +19,20 @@ describe("sampling backpressure", () => {
       await h.close();
     }
   });
+
+  it("a sample whose future expired (410) is submitted again as a new attempt with a new seq_id", async () => {
+    const h = await startHarness({ faults: [{ method: "POST", path: "/api/v1/retrieve_future", fault: "expire", times: 1 }] });
+    try {
+      const sc = await h.service.createSamplingClient({ baseModel: BASE_MODEL });
+      const res = await sc.sample(ModelInput.fromInts([4, 5]), { samplingParams: { max_tokens: 2, seed: 2 } });
+      expect(res.sequences).toHaveLength(1);
+      const seqIds = h.to("/api/v1/asample").map((r) => (JSON.parse(r.text) as { seq_id: number }).seq_id);
+      expect(seqIds).toEqual([0, 1]);
+      // …and the next call continues the counter.
+      await sc.sample(ModelInput.fromInts([4, 5]), { samplingParams: { max_tokens: 1 } });
+      expect(JSON.parse(h.to("/api/v1/asample").at(-1)!.text)).toMatchObject({ seq_id: 2 });
+    } finally {
+      await h.close();
+    }
+  });
 });
