@@ -43,6 +43,7 @@ interface FlowReport {
   runs: number;
   session_runs: number;
   sessions: number;
+  compute_logprobs: Array<number | null>;
 }
 
 describe.skipIf(!available)("official Python SDK against the emulator", () => {
@@ -76,6 +77,9 @@ describe.skipIf(!available)("official Python SDK against the emulator", () => {
         expect(report.runs).toBe(3);
         expect(report.session_runs).toBe(3);
         expect(report.sessions).toBe(1);
+        expect(report.compute_logprobs).toHaveLength(3);
+        expect(report.compute_logprobs[0]).toBeNull();
+        expect(report.compute_logprobs[1]).toBeLessThan(0);
         const exchanges = readFileSync(record, "utf8").trim().split("\n").map((line) => JSON.parse(line) as { request: { method: string; path: string }; response: { status: number; body: unknown } });
         const rejected = exchanges.filter((e) => e.response.status >= 400);
         expect(rejected, JSON.stringify(rejected)).toEqual([]);

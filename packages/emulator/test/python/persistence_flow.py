@@ -58,6 +58,10 @@ def main() -> None:
     ).result()
     report["sample_tokens"] = [list(s.tokens) for s in sample.sequences]
 
+    snapshot = training.save_weights_and_get_sampling_client()
+    logprobs = snapshot.compute_logprobs(types.ModelInput.from_ints([1, 2, 3])).result()
+    report["compute_logprobs"] = [None if lp is None else float(lp) for lp in logprobs]
+
     rest = service.create_rest_client()
     listed = rest.list_checkpoints(training.model_id).result()
     report["listed"] = sorted(c.checkpoint_id for c in listed.checkpoints)
