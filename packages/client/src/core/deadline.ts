@@ -1,4 +1,5 @@
 import { AbortError, APITimeoutError, DeadlineExceededError } from "./errors.js";
+import { TransportTimeoutError } from "../transport/types.js";
 
 /** Per-call options every public method accepts. */
 export interface CallOptions {
@@ -31,6 +32,17 @@ function abortErrorFor(signal: AbortSignal): AbortError {
   const reason: unknown = signal.reason;
   if (reason instanceof AbortError) return reason;
   return new AbortError("Request was aborted.", { cause: reason });
+}
+
+const noop = (): void => {};
+
+/** Bounds of one transport exchange (see Deadline.exchange). */
+export interface ExchangeBounds {
+  readonly signal: AbortSignal | undefined;
+  readonly timeoutMs: number | undefined;
+  /** The typed error for a transport failure caused by these bounds, else undefined. */
+  classify(cause: unknown): AbortError | APITimeoutError | undefined;
+  dispose(): void;
 }
 
 /** Outcome of one bounded attempt: which source, if any, cut it short. */
@@ -137,8 +149,47 @@ export class Deadline {
   }
 
   /**
-   * A signal for one HTTP attempt: fires on any abort signal, at the deadline, or after
-   * `attemptTimeoutMs`. `errorFor` maps the way it ended to AbortError / DeadlineExceededError /
+   * The bounds of one transport exchange without allocating when possible: a single signal is
+   * passed through as is (several are merged into one), and the timeout is the smaller of
+   * `attemptTimeoutMs` and what is left of the deadline. `classify` maps a transport failure to
+   * AbortError / DeadlineExceededError / APITimeoutError (retryable) or returns undefined.
+   */
+  exchange(attemptTimeoutMs: number | undefined): ExchangeBounds {
+    const remaining = this.remaining();
+    const byDeadline = attemptTimeoutMs === undefined || remaining <= attemptTimeoutMs;
+    const timeoutMs = byDeadline ? (remaining === Infinity ? undefined : remaining) : attemptTimeoutMs;
+    let signal: AbortSignal | undefined;
+    let dispose = noop;
+    if (this.signals.length === 1) signal = this.signals[0];
+    else if (this.signals.length > 1) {
+      const controller = new AbortController();
+      const onAbort = (ev: Event): void => controller.abort((ev.target as AbortSignal).reason);
+      const pre = this.abortedSignal();
+      if (pre) controller.abort(pre.reason);
+      else for (const s of this.signals) s.addEventListener("abort", onAbort, { once: true });
+      signal = controller.signal;
+      dispose = () => {
+        for (const s of this.signals) s.removeEventListener("abort", onAbort);
+      };
+    }
+    return {
+      signal,
+      timeoutMs,
+      dispose,
+      classify: (cause: unknown) => {
+        const aborted = this.abortedSignal();
+        if (aborted) return abortErrorFor(aborted);
+        if (cause instanceof TransportTimeoutError) {
+          return byDeadline ? this.exceeded() : new APITimeoutError(`Request timed out after ${attemptTimeoutMs} ms.`, { cause });
+        }
+        return undefined;
+      },
+    };
+  }
+
+  /**
+   * A signal that fires on any abort signal, at the deadline, or after `attemptTimeoutMs` — for
+   * bounding work that is not a transport exchange (see also `race`). `errorFor` maps the way it ended to AbortError / DeadlineExceededError /
    * APITimeoutError (the last one is retryable).
    */
   attempt(attemptTimeoutMs: number | undefined): AttemptScope {
@@ -183,5 +234,19 @@ export class Deadline {
         for (const s of this.signals) s.removeEventListener("abort", onAbort);
       },
     };
+  }
+
+  /** Settles like `promise`, unless an abort signal fires or the deadline passes first. */
+  race<T>(promise: PromiseLike<T>): Promise<T> {
+    try {
+      this.check();
+    } catch (e) {
+      return Promise.reject(e);
+    }
+    const scope = this.attempt(undefined);
+    return new Promise<T>((resolve, reject) => {
+      scope.signal.addEventListener("abort", () => reject(scope.errorFor(new AbortError())), { once: true });
+      promise.then(resolve, reject);
+    }).finally(() => scope.dispose());
   }
 }

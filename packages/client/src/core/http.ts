@@ -6,7 +6,6 @@ import {
   APIConnectionError,
   APIResponseValidationError,
   DeadlineExceededError,
-  isTinkerError,
   statusErrorClass,
   type APIStatusError,
 } from "./errors.js";
@@ -214,24 +213,25 @@ export class HttpEngine {
         const tokenOrPromise = this.#auth.token();
         headers["X-API-Key"] = typeof tokenOrPromise === "string" ? tokenOrPromise : await tokenOrPromise;
       }
-      const scope = deadline.attempt(attemptTimeout);
+      const bounds = deadline.exchange(attemptTimeout);
       const started = debug ? Date.now() : 0;
       if (debug) opts.logger.debug(`→ ${req.method} ${req.path}${retriesTaken ? ` (retry ${retriesTaken})` : ""}`);
       let res: TransportResponse;
       try {
-        res = await opts.transport({ method: req.method, url, headers, body, signal: scope.signal, redirect });
+        res = await opts.transport({ method: req.method, url, headers, body, signal: bounds.signal, timeoutMs: bounds.timeoutMs, redirect });
       } catch (cause) {
-        const err = scope.errorFor(cause);
-        scope.dispose();
-        if (err instanceof AbortError || err instanceof DeadlineExceededError) throw err;
-        const connErr = isTinkerError(err) ? err : new APIConnectionError(`Connection error: ${opts.redactor.redact(String((cause as Error)?.message ?? cause))}`, { cause: new Error(opts.redactor.redact(String((cause as Error)?.message ?? cause))) });
+        bounds.dispose();
+        const typed = bounds.classify(cause);
+        if (typed instanceof AbortError || typed instanceof DeadlineExceededError) throw typed;
+        const detail = opts.redactor.redact(String((cause as Error)?.message ?? cause));
+        const connErr = typed ?? new APIConnectionError(`Connection error: ${detail}`, { cause: new Error(detail) });
         lastError = connErr;
         if (retriesTaken >= maxRetries) throw connErr;
-        opts.logger.debug(`${req.method} ${req.path}: ${(connErr as Error).message}; retrying`);
+        opts.logger.debug(`${req.method} ${req.path}: ${connErr.message}; retrying`);
         await deadline.sleep(httpRetryDelayMs(retriesTaken, undefined), connErr);
         continue;
       }
-      scope.dispose();
+      bounds.dispose();
       if (debug) opts.logger.debug(`← ${res.status} ${req.method} ${req.path} in ${Date.now() - started} ms`);
 
       if (res.status < 400) {

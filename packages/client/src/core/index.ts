@@ -50,7 +50,7 @@
  * order and your `submit` awaits its turn before sending, submits go out in order.
  */
 export { SDK_VERSION, PACKAGE_VERSION, USER_AGENT } from "./version.js";
-export { Deadline, type CallOptions, type QueueState, type QueueStateEvent, type AttemptScope } from "./deadline.js";
+export { Deadline, type CallOptions, type QueueState, type QueueStateEvent, type ExchangeBounds, type AttemptScope } from "./deadline.js";
 export * from "./errors.js";
 export { type Logger, type LogLevel, LevelLogger } from "./logger.js";
 export { Redactor, REDACTED } from "./redact.js";

@@ -223,7 +223,9 @@ async function poll<T>(env: FutureEnvironment, spec: SubmitFutureSpec<T>, handle
         }
         if (status >= 500 && status < 600) continue;
         if (status === 429) {
-          await deadline.sleep(exponentialBackoffMs(connectionErrors++), error);
+          const wait = exponentialBackoffMs(connectionErrors++);
+          logger.debug(`retrieve_future ${requestId}: HTTP 429; polling again in ${wait} ms`);
+          await deadline.sleep(wait, error);
           continue;
         }
         if (status === 400 && badRequests < MAX_BAD_REQUEST_RETRIES) {
@@ -233,7 +235,9 @@ async function poll<T>(env: FutureEnvironment, spec: SubmitFutureSpec<T>, handle
         throw error;
       }
       if (error instanceof APIConnectionError) {
-        await deadline.sleep(exponentialBackoffMs(connectionErrors++), error);
+        const wait = exponentialBackoffMs(connectionErrors++);
+        logger.debug(`retrieve_future ${requestId}: ${error.message}; polling again in ${wait} ms`);
+        await deadline.sleep(wait, error);
         continue;
       }
       throw error;

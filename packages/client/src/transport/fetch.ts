@@ -1,4 +1,4 @@
-import type { FetchLike, ResponseHeaders, Transport, TransportResponse } from "./types.js";
+import { TransportTimeoutError, type FetchLike, type ResponseHeaders, type Transport, type TransportResponse } from "./types.js";
 
 const decoder = new TextDecoder();
 
@@ -18,21 +18,33 @@ function headersOf(h: Headers): ResponseHeaders {
  */
 export function createFetchTransport(fetchFn: FetchLike = lateBoundFetch): Transport {
   return async (req) => {
-    const init: RequestInit = {
-      method: req.method,
-      headers: req.headers,
-      signal: req.signal,
-      redirect: req.redirect,
-    };
-    if (req.body !== undefined) init.body = req.body as BodyInit;
-    const response = await fetchFn(new Request(req.url, init));
-    const body = new Uint8Array(await response.arrayBuffer());
-    const result: TransportResponse = {
-      status: response.status,
-      headers: headersOf(response.headers),
-      body,
-      text: () => decoder.decode(body),
-    };
-    return result;
+    const outer = req.signal;
+    if (outer?.aborted) throw outer.reason;
+    // One controller carries both the caller's abort and the timeout into fetch.
+    const controller = new AbortController();
+    const timeoutError = req.timeoutMs === undefined ? undefined : new TransportTimeoutError(req.timeoutMs);
+    const onAbort = (): void => controller.abort(outer?.reason);
+    outer?.addEventListener("abort", onAbort, { once: true });
+    const timer = timeoutError === undefined ? undefined : setTimeout(() => controller.abort(timeoutError), req.timeoutMs);
+    try {
+      const init: RequestInit = { method: req.method, headers: req.headers, signal: controller.signal, redirect: req.redirect };
+      if (req.body !== undefined) init.body = req.body as BodyInit;
+      const response = await fetchFn(new Request(req.url, init));
+      const body = new Uint8Array(await response.arrayBuffer());
+      const result: TransportResponse = {
+        status: response.status,
+        headers: headersOf(response.headers),
+        body,
+        text: () => decoder.decode(body),
+      };
+      return result;
+    } catch (error) {
+      // Report why we aborted, whatever the fetch implementation wrapped it in.
+      if (controller.signal.aborted) throw controller.signal.reason;
+      throw error;
+    } finally {
+      if (timer !== undefined) clearTimeout(timer);
+      outer?.removeEventListener("abort", onAbort);
+    }
   };
 }

@@ -12,12 +12,12 @@ import * as http from "node:http";
 import * as https from "node:https";
 import { createBrotliDecompress, createGunzip, createInflate } from "node:zlib";
 import type { Readable } from "node:stream";
-import type { ResponseHeaders, Transport, TransportRequest, TransportResponse } from "./types.js";
+import { TransportTimeoutError, type ResponseHeaders, type Transport, type TransportRequest, type TransportResponse } from "./types.js";
 
 export interface NodeTransportOptions {
-  /** Upper bound of sockets per origin (default 256). */
+  /** Upper bound of sockets per origin (default: unlimited, like Python's pool of 1000 — every pending future holds one long-poll). */
   readonly maxSockets?: number;
-  /** Idle keep-alive sockets kept per origin (default 64). */
+  /** Idle keep-alive sockets kept per origin (default 256). */
   readonly maxFreeSockets?: number;
   /** Redirect hops followed when a request asks for `redirect: "follow"` (default 10). */
   readonly maxRedirects?: number;
@@ -59,8 +59,8 @@ export function createNodeTransport(options: NodeTransportOptions = {}): Transpo
   const agentOptions: http.AgentOptions = {
     keepAlive: true,
     keepAliveMsecs: 1000,
-    maxSockets: options.maxSockets ?? 256,
-    maxFreeSockets: options.maxFreeSockets ?? 64,
+    maxSockets: options.maxSockets ?? Infinity,
+    maxFreeSockets: options.maxFreeSockets ?? 256,
     scheduling: "lifo",
   };
   const httpAgent = new http.Agent(agentOptions);
@@ -70,7 +70,7 @@ export function createNodeTransport(options: NodeTransportOptions = {}): Transpo
   const once = (req: TransportRequest, url: string): Promise<TransportResponse> =>
     new Promise<TransportResponse>((resolve, reject) => {
       const signal = req.signal;
-      if (signal.aborted) {
+      if (signal?.aborted) {
         reject(signal.reason);
         return;
       }
@@ -84,9 +84,11 @@ export function createNodeTransport(options: NodeTransportOptions = {}): Transpo
       }
       // Abort by hand: passing `signal` to http.request costs ~30 µs per exchange in Node 20.
       let settled = false;
+      let timer: ReturnType<typeof setTimeout> | undefined;
       const finish = (): void => {
         settled = true;
-        signal.removeEventListener("abort", onAbort);
+        signal?.removeEventListener("abort", onAbort);
+        if (timer !== undefined) clearTimeout(timer);
       };
       const fail = (error: unknown): void => {
         if (settled) return;
@@ -116,12 +118,18 @@ export function createNodeTransport(options: NodeTransportOptions = {}): Transpo
           res.on("aborted", () => fail(new Error("response aborted")));
         },
       );
-      function onAbort(): void {
-        const reason: unknown = signal.reason;
+      const stop = (reason: unknown): void => {
         fail(reason);
         clientRequest.destroy(reason instanceof Error ? reason : new Error("aborted"));
+      };
+      function onAbort(): void {
+        stop(signal?.reason);
       }
-      signal.addEventListener("abort", onAbort, { once: true });
+      signal?.addEventListener("abort", onAbort, { once: true });
+      if (req.timeoutMs !== undefined) {
+        const ms = req.timeoutMs;
+        timer = setTimeout(() => stop(new TransportTimeoutError(ms)), ms);
+      }
       clientRequest.on("error", fail);
       if (body === undefined) clientRequest.end();
       else clientRequest.end(body);
@@ -151,7 +159,7 @@ export function createNodeTransport(options: NodeTransportOptions = {}): Transpo
       }
       current = keepMethod
         ? { ...current, url: next.href, headers }
-        : { method: "GET", url: next.href, headers, signal: current.signal, redirect: current.redirect };
+        : { method: "GET", url: next.href, headers, signal: current.signal, timeoutMs: current.timeoutMs, redirect: current.redirect };
       url = next.href;
     }
   };

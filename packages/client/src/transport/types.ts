@@ -16,8 +16,13 @@ export interface TransportRequest {
   /** Final header set; names as they should go on the wire. */
   readonly headers: Readonly<Record<string, string>>;
   readonly body?: string | Uint8Array | undefined;
-  /** Aborts the exchange (caller abort, call deadline or per-attempt timeout). */
-  readonly signal: AbortSignal;
+  /** Aborts the exchange (the caller's signal and/or the client's close signal). */
+  readonly signal?: AbortSignal | undefined;
+  /**
+   * Gives up after this many ms (per-attempt timeout or what is left of the call's deadline),
+   * rejecting with TransportTimeoutError. Undefined: no limit.
+   */
+  readonly timeoutMs?: number | undefined;
   /** "manual": a 3xx is returned as is; "follow": redirects are followed. */
   readonly redirect: "follow" | "manual";
 }
@@ -38,9 +43,18 @@ export interface TransportResponse {
   text(): string;
 }
 
+/** What a transport rejects with when `timeoutMs` ran out. */
+export class TransportTimeoutError extends Error {
+  override name = "TransportTimeoutError";
+  constructor(readonly timeoutMs: number) {
+    super(`No response within ${timeoutMs} ms.`);
+  }
+}
+
 /**
- * One HTTP exchange. Must reject (with any error) on network failure or when `signal` aborts;
- * must resolve for every HTTP status.
+ * One HTTP exchange. Must reject on network failure, with the signal's reason when `signal`
+ * aborts, and with TransportTimeoutError when `timeoutMs` runs out; must resolve for every HTTP
+ * status.
  */
 export type Transport = (request: TransportRequest) => Promise<TransportResponse>;
 
