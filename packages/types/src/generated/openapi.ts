@@ -1,4 +1,4 @@
-// Generated from spec/openapi.yaml (sha256 e6aa1ef564976dea) by packages/types/scripts/generate.mjs. Do not edit: change the spec and run `pnpm generate`.
+// Generated from spec/openapi.yaml (sha256 3ac378284a2feca3) by packages/types/scripts/generate.mjs. Do not edit: change the spec and run `pnpm generate`.
 /* eslint-disable */
 export interface paths {
     "/api/v1/client/config": {
@@ -2142,8 +2142,12 @@ export interface components {
         SdkVersion: string;
         /** @description Sent by Python SDK 0.38.0 with `x-sdk-version`: the public method that made the call, e.g. `TrainingClient.optim_step`. Informational. */
         SdkMethod: string;
+        /** @example sess-1 */
         SessionId: string;
-        /** @description A training run id, which is also the model id, e.g. `sess-1:train:0`. Inserted unencoded. */
+        /**
+         * @description A training run id, which is also the model id, e.g. `sess-1:train:0`. Inserted unencoded.
+         * @example sess-1:train:0
+         */
         TrainingRunId: string;
         /** @description `<kind>/<name>`, e.g. `weights/step-100`. Inserted unencoded: the `/` separates two path segments on the wire. */
         CheckpointId: string;
@@ -2375,6 +2379,7 @@ export interface operations {
                 "X-Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
+                /** @example sess-1 */
                 session_id: components["parameters"]["SessionId"];
             };
             cookie?: never;
@@ -3125,7 +3130,10 @@ export interface operations {
             };
             header?: never;
             path: {
-                /** @description A training run id, which is also the model id, e.g. `sess-1:train:0`. Inserted unencoded. */
+                /**
+                 * @description A training run id, which is also the model id, e.g. `sess-1:train:0`. Inserted unencoded.
+                 * @example sess-1:train:0
+                 */
                 training_run_id: components["parameters"]["TrainingRunId"];
             };
             cookie?: never;
@@ -3150,7 +3158,10 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description A training run id, which is also the model id, e.g. `sess-1:train:0`. Inserted unencoded. */
+                /**
+                 * @description A training run id, which is also the model id, e.g. `sess-1:train:0`. Inserted unencoded.
+                 * @example sess-1:train:0
+                 */
                 training_run_id: components["parameters"]["TrainingRunId"];
             };
             cookie?: never;
@@ -3194,7 +3205,10 @@ export interface operations {
                 "X-Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
-                /** @description A training run id, which is also the model id, e.g. `sess-1:train:0`. Inserted unencoded. */
+                /**
+                 * @description A training run id, which is also the model id, e.g. `sess-1:train:0`. Inserted unencoded.
+                 * @example sess-1:train:0
+                 */
                 training_run_id: components["parameters"]["TrainingRunId"];
                 /** @description `<kind>/<name>`, e.g. `weights/step-100`. Inserted unencoded: the `/` separates two path segments on the wire. */
                 checkpoint_id: components["parameters"]["CheckpointId"];
@@ -3213,7 +3227,10 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description A training run id, which is also the model id, e.g. `sess-1:train:0`. Inserted unencoded. */
+                /**
+                 * @description A training run id, which is also the model id, e.g. `sess-1:train:0`. Inserted unencoded.
+                 * @example sess-1:train:0
+                 */
                 training_run_id: components["parameters"]["TrainingRunId"];
                 /** @description `<kind>/<name>`, e.g. `weights/step-100`. Inserted unencoded: the `/` separates two path segments on the wire. */
                 checkpoint_id: components["parameters"]["CheckpointId"];
@@ -3269,7 +3286,10 @@ export interface operations {
                 "X-Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
-                /** @description A training run id, which is also the model id, e.g. `sess-1:train:0`. Inserted unencoded. */
+                /**
+                 * @description A training run id, which is also the model id, e.g. `sess-1:train:0`. Inserted unencoded.
+                 * @example sess-1:train:0
+                 */
                 training_run_id: components["parameters"]["TrainingRunId"];
                 /** @description `<kind>/<name>`, e.g. `weights/step-100`. Inserted unencoded: the `/` separates two path segments on the wire. */
                 checkpoint_id: components["parameters"]["CheckpointId"];
@@ -3291,7 +3311,10 @@ export interface operations {
                 "X-Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
-                /** @description A training run id, which is also the model id, e.g. `sess-1:train:0`. Inserted unencoded. */
+                /**
+                 * @description A training run id, which is also the model id, e.g. `sess-1:train:0`. Inserted unencoded.
+                 * @example sess-1:train:0
+                 */
                 training_run_id: components["parameters"]["TrainingRunId"];
                 /** @description `<kind>/<name>`, e.g. `weights/step-100`. Inserted unencoded: the `/` separates two path segments on the wire. */
                 checkpoint_id: components["parameters"]["CheckpointId"];
@@ -3313,7 +3336,10 @@ export interface operations {
                 "X-Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
-                /** @description A training run id, which is also the model id, e.g. `sess-1:train:0`. Inserted unencoded. */
+                /**
+                 * @description A training run id, which is also the model id, e.g. `sess-1:train:0`. Inserted unencoded.
+                 * @example sess-1:train:0
+                 */
                 training_run_id: components["parameters"]["TrainingRunId"];
                 /** @description `<kind>/<name>`, e.g. `weights/step-100`. Inserted unencoded: the `/` separates two path segments on the wire. */
                 checkpoint_id: components["parameters"]["CheckpointId"];
@@ -3336,7 +3362,10 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description A training run id, which is also the model id, e.g. `sess-1:train:0`. Inserted unencoded. */
+                /**
+                 * @description A training run id, which is also the model id, e.g. `sess-1:train:0`. Inserted unencoded.
+                 * @example sess-1:train:0
+                 */
                 training_run_id: components["parameters"]["TrainingRunId"];
                 /** @description `<kind>/<name>`, e.g. `weights/step-100`. Inserted unencoded: the `/` separates two path segments on the wire. */
                 checkpoint_id: components["parameters"]["CheckpointId"];
@@ -3488,6 +3517,7 @@ export interface operations {
             };
             header?: never;
             path: {
+                /** @example sess-1 */
                 session_id: components["parameters"]["SessionId"];
             };
             cookie?: never;
@@ -3515,6 +3545,7 @@ export interface operations {
                 "X-Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
+                /** @example sess-1 */
                 session_id: components["parameters"]["SessionId"];
             };
             cookie?: never;
@@ -3540,6 +3571,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @example sess-1 */
                 session_id: components["parameters"]["SessionId"];
             };
             cookie?: never;
