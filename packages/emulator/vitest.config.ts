@@ -1,11 +1,6 @@
 import { defineConfig } from "vitest/config";
 
+// Generous timeouts: the tests run real servers and a real (tiny) model on shared 2-core machines.
 export default defineConfig({
-  test: {
-    environment: "node",
-    include: ["test/**/*.test.ts"],
-    // Generous bounds: CI runs on 2 cores; a test is judged by its assertions, never by its speed.
-    testTimeout: 30_000,
-    hookTimeout: 30_000,
-  },
+  test: { environment: "node", include: ["test/**/*.test.ts"], testTimeout: 60_000, hookTimeout: 60_000 },
 });
