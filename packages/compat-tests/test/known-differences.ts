@@ -1,7 +1,8 @@
 /**
  * Differences between the TypeScript client and the Python captures that are known and not fixed yet,
- * exactly as the replay reports them. The replay test fails on any new difference and on any listed one
- * that disappears (then delete it here). Each entry says what is wrong and who owns the fix.
+ * exactly as the replay reports them. The replay test fails on any difference not listed here, and
+ * reports a listed one that no longer occurs as fixed (then delete it here). Each entry says what is
+ * wrong and who owns the fix. Ids are written `<uuid>` (they change with every capture).
  */
 export const KNOWN_DIFFERENCES: Readonly<Record<string, readonly string[]>> = {
   // TRAINING: with the server flag create_model_via_load_weights=false the TS client takes the legacy weights_info → create_model → load path; tinker 0.38.0 has no such flag and always loads with session addressing (SDK-0.38-NOTES §2.2).
@@ -58,7 +59,7 @@ export const KNOWN_DIFFERENCES: Readonly<Record<string, readonly string[]>> = {
   error_410_sample: [
     "request #6 POST /api/v1/asample ≠ Python's exchange #7 (Python: SamplingClient.sample):",
     "  body.seq_id: Python 1, TypeScript 0",
-    "call #1 SamplingClient.sample returned.sequences[0].sequence_id: missing — Python returned \"seq-9b2549f6-4a61-4b98-b7bb-c42607d471be\", TypeScript did not return it",
+    "call #1 SamplingClient.sample returned.sequences[0].sequence_id: missing — Python returned \"seq-<uuid>\", TypeScript did not return it",
   ],
   // TRAINING: save_weights_for_sampler returns the wire `type`; Python's public SaveWeightsForSamplerResponse has type None.
   rest_checkpoints: [
@@ -70,23 +71,23 @@ export const KNOWN_DIFFERENCES: Readonly<Record<string, readonly string[]>> = {
   ],
   // TRAINING: SampledSequence.sequence_id (from the asample promise's sample_sequence_ids) is not returned.
   sample: [
-    "call #1 SamplingClient.sample returned.sequences[0].sequence_id: missing — Python returned \"seq-764d60d3-e067-4ce8-ba2c-0c8dd6bc7dba\", TypeScript did not return it",
-    "call #2 SamplingClient.sample returned.sequences[0].sequence_id: missing — Python returned \"seq-8f854d84-502d-4045-a8ed-1dd4f208aea7\", TypeScript did not return it",
-    "call #2 SamplingClient.sample returned.sequences[1].sequence_id: missing — Python returned \"seq-89c2d4f8-8593-493a-994f-a4b6ba3c554a\", TypeScript did not return it",
-    "call #2 SamplingClient.sample returned.sequences[2].sequence_id: missing — Python returned \"seq-0126366a-d988-4f2c-9436-84089a05a415\", TypeScript did not return it",
-    "call #3 SamplingClient.sample returned.sequences[0].sequence_id: missing — Python returned \"seq-6af7c59b-d2cb-44be-acce-4753fb2eb6b1\", TypeScript did not return it",
+    "call #1 SamplingClient.sample returned.sequences[0].sequence_id: missing — Python returned \"seq-<uuid>\", TypeScript did not return it",
+    "call #2 SamplingClient.sample returned.sequences[0].sequence_id: missing — Python returned \"seq-<uuid>\", TypeScript did not return it",
+    "call #2 SamplingClient.sample returned.sequences[1].sequence_id: missing — Python returned \"seq-<uuid>\", TypeScript did not return it",
+    "call #2 SamplingClient.sample returned.sequences[2].sequence_id: missing — Python returned \"seq-<uuid>\", TypeScript did not return it",
+    "call #3 SamplingClient.sample returned.sequences[0].sequence_id: missing — Python returned \"seq-<uuid>\", TypeScript did not return it",
   ],
   // TRAINING: as sample.
   save_weights_and_get_sampling_client: [
-    "call #4 SamplingClient.sample returned.sequences[0].sequence_id: missing — Python returned \"seq-b90a4433-d87f-426e-a4be-cda6ed76d6de\", TypeScript did not return it",
-    "call #4 SamplingClient.sample returned.sequences[1].sequence_id: missing — Python returned \"seq-fb66be87-4260-490a-b0cb-8a85a70518e7\", TypeScript did not return it",
-    "call #8 SamplingClient.sample returned.sequences[0].sequence_id: missing — Python returned \"seq-ea5dbd5c-20a8-4f3a-8d17-3bdecb8733a8\", TypeScript did not return it",
-    "call #8 SamplingClient.sample returned.sequences[1].sequence_id: missing — Python returned \"seq-b8b870ce-a206-4c7b-8bef-f49e2147c4ec\", TypeScript did not return it",
+    "call #4 SamplingClient.sample returned.sequences[0].sequence_id: missing — Python returned \"seq-<uuid>\", TypeScript did not return it",
+    "call #4 SamplingClient.sample returned.sequences[1].sequence_id: missing — Python returned \"seq-<uuid>\", TypeScript did not return it",
+    "call #8 SamplingClient.sample returned.sequences[0].sequence_id: missing — Python returned \"seq-<uuid>\", TypeScript did not return it",
+    "call #8 SamplingClient.sample returned.sequences[1].sequence_id: missing — Python returned \"seq-<uuid>\", TypeScript did not return it",
   ],
   // TRAINING: as rest_checkpoints and sample.
   save_weights_for_sampler: [
     "call #3 TrainingClient.save_weights_for_sampler returned.type: type differs — Python null, TypeScript \"save_weights_for_sampler\"",
     "call #4 TrainingClient.save_weights_for_sampler returned.type: type differs — Python null, TypeScript \"save_weights_for_sampler\"",
-    "call #6 SamplingClient.sample returned.sequences[0].sequence_id: missing — Python returned \"seq-b6a06264-9b93-44f6-91a6-b2134ec5d750\", TypeScript did not return it",
+    "call #6 SamplingClient.sample returned.sequences[0].sequence_id: missing — Python returned \"seq-<uuid>\", TypeScript did not return it",
   ],
 };
