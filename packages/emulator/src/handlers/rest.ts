@@ -179,7 +179,9 @@ export function restRoutes(ctx: HandlerContext): Route[] {
         const token = randomBytes(18).toString("base64url");
         const expires = world.options.now() + ARCHIVE_URL_TTL_MS;
         archiveTokens.set(token, { path: record.tinker_path, expires });
-        const url = `${ctx.baseUrl()}/_emulator/archive/${token}`;
+        // The Host the client used (a proxy or another interface), so the link works from where it asked.
+        const host = req.header("host");
+        const url = `${host ? `http://${host}` : ctx.baseUrl()}/_emulator/archive/${token}`;
         const expiresDate = new Date(expires);
         if (ctx.archiveResponse === "json") return ok({ url, expires: expiresDate.toISOString() });
         return { status: 302, empty: true, headers: { location: url, expires: expiresDate.toUTCString() } };
