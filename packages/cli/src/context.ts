@@ -8,6 +8,8 @@ export interface CommandContext {
   rest(): RestClient;
   /** True when a person is at the terminal (prompts and progress bars are allowed). */
   readonly interactive: boolean;
+  /** Fires on Ctrl-C: downloads stop and clean up their partial files. */
+  readonly signal: AbortSignal;
   /** Asks a yes/no question on the terminal. */
   confirm(question: string): Promise<boolean>;
 }

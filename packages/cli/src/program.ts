@@ -14,6 +14,8 @@ export interface MainOptions {
   env?: Readonly<Record<string, string | undefined>>;
   /** Whether stdin is a terminal we may prompt on (default: process.stdin.isTTY). */
   interactive?: boolean;
+  /** Aborted on Ctrl-C; the run then ends with exit code 130. */
+  signal?: AbortSignal;
 }
 
 /** Hides every occurrence of the given secrets in text bound for the terminal. */
@@ -60,6 +62,7 @@ export async function main(argv: readonly string[], options: MainOptions = {}): 
     format: () => format,
     rest: () => (client ??= new RestClient({ env })),
     interactive: options.interactive ?? Boolean(process.stdin.isTTY),
+    signal: options.signal ?? new AbortController().signal,
     confirm: askOnTerminal,
   };
   const program = buildProgram(ctx, (f) => (format = f));
@@ -70,6 +73,10 @@ export async function main(argv: readonly string[], options: MainOptions = {}): 
     if (error instanceof CommanderError) {
       // Help and --version end here too, with exit code 0; usage errors were already printed.
       return error.exitCode;
+    }
+    if (options.signal?.aborted) {
+      io.stderr("Interrupted.\n");
+      return 130;
     }
     const cliError = toCliError(error);
     if (cliError.message) io.stderr(`Error: ${cliError.message}\n`);

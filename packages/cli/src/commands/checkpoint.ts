@@ -1,6 +1,6 @@
 import { Command, Option } from "commander";
 import type { Checkpoint, TrainingRun } from "@tinker-ts/client";
-import { downloadCheckpoint } from "@tinker-ts/client/node";
+import { downloadCheckpoint, downloadExternalWeights } from "@tinker-ts/client/node";
 import type { CommandContext } from "../context.js";
 import { CliError } from "../errors.js";
 import { formatBool, formatSize, formatTimestamp } from "../format.js";
@@ -18,10 +18,10 @@ export const DELETE_CONCURRENCY = 32;
 const PATH_SHAPE = /^tinker:\/\/([^/]+)\/(weights|sampler_weights|external_weights)\/([^/]+)$/;
 
 /** Checks a checkpoint path's shape (as the SDK's parser does) and returns its training run id. */
-function parsePath(path: string): { training_run_id: string } {
+function parsePath(path: string): { training_run_id: string; kind: string } {
   const match = PATH_SHAPE.exec(path);
   if (!match) throw new CliError(`Invalid checkpoint path: ${path}`, PATH_HINT);
-  return { training_run_id: match[1]! };
+  return { training_run_id: match[1]!, kind: match[2]! };
 }
 
 function checkpointRows(checkpoints: Checkpoint[]): string[][] {
@@ -302,15 +302,27 @@ export function checkpointCommand(ctx: CommandContext): Command {
     .option("-o, --output <dir>", "parent directory (default: current directory)")
     .option("--force", "overwrite an existing directory")
     .action(async (path: string, opts: { output?: string; force?: boolean }) => {
-      parsePath(path);
+      const { kind } = parsePath(path);
       const progress = progressReporter(ctx, "Downloading");
-      let result;
+      const common = {
+        force: opts.force ?? false,
+        signal: ctx.signal,
+        ...(opts.output !== undefined ? { outputDir: opts.output } : {}),
+      };
+      let result: { destination: string; bytes: number };
       try {
-        result = await downloadCheckpoint(ctx.rest(), path, {
-          force: opts.force ?? false,
-          ...(opts.output !== undefined ? { outputDir: opts.output } : {}),
-          ...(progress ? { onProgress: progress.update } : {}),
-        });
+        if (kind === "external_weights") {
+          // One signed URL per file (what the Python 0.38.0 CLI downloads).
+          const r = await downloadExternalWeights(ctx.rest(), path, {
+            ...common,
+            ...(progress ? { onProgress: (p) => progress.update({ bytesDownloaded: p.bytesDownloaded, totalBytes: undefined }) } : {}),
+          });
+          result = { destination: r.destination, bytes: r.totalBytes };
+        } else {
+          // The checkpoint's tar archive through its signed archive URL.
+          const r = await downloadCheckpoint(ctx.rest(), path, { ...common, ...(progress ? { onProgress: progress.update } : {}) });
+          result = { destination: r.destination, bytes: r.archiveBytes };
+        }
       } finally {
         progress?.stop();
       }
@@ -318,10 +330,10 @@ export function checkpointCommand(ctx: CommandContext): Command {
         render(
           propertyOutput(
             `Checkpoint Download: ${path}`,
-            { checkpoint_path: path, destination: result.destination, file_size_bytes: result.archiveBytes },
+            { checkpoint_path: path, destination: result.destination, file_size_bytes: result.bytes },
             [
               ["Checkpoint Path", path],
-              ["Total Size", formatSize(result.archiveBytes)],
+              ["Total Size", formatSize(result.bytes)],
               ["Downloaded to", result.destination],
             ],
           ),

@@ -19,7 +19,7 @@ export function sessionCommand(ctx: CommandContext): Command {
     .action(async (sessionId: string, opts: { output?: string; urlOnly?: boolean }) => {
       const format = ctx.format();
       if (format !== "json") ctx.io.stderr(`Exporting trace for session ${sessionId} (this may take a while)...\n`);
-      const url = await ctx.rest().exportSessionTrace(sessionId);
+      const url = await ctx.rest().exportSessionTrace(sessionId, { signal: ctx.signal });
       if (opts.urlOnly) {
         ctx.io.stdout(format === "json" ? `${JSON.stringify({ session_id: sessionId, url }, null, 2)}\n` : `${url}\n`);
         return;
@@ -29,7 +29,7 @@ export function sessionCommand(ctx: CommandContext): Command {
       const progress = progressReporter(ctx, "Downloading trace");
       let bytes: number;
       try {
-        bytes = await downloadFile(url, file, progress ? { onProgress: progress.update } : {});
+        bytes = await downloadFile(url, file, { signal: ctx.signal, ...(progress ? { onProgress: progress.update } : {}) });
       } finally {
         progress?.stop();
       }

@@ -9,4 +9,9 @@ export {
   type DownloadCheckpointOptions,
   type DownloadCheckpointResult,
 } from "./checkpoint-download.js";
+export {
+  downloadExternalWeights,
+  type ExternalWeightsSource,
+  type DownloadExternalWeightsOptions,
+} from "./external-weights-download.js";
 export { UnsafeArchiveError, TargetExistsError, DownloadError } from "./errors.js";

@@ -44,7 +44,8 @@ function isAbsolute(path: string): boolean {
   return path.startsWith("/") || /^[A-Za-z]:/.test(path);
 }
 
-function relativePathProblem(path: string): string | undefined {
+/** Why a relative file name from the service would escape its directory, or undefined when it is safe. */
+export function relativePathProblem(path: string): string | undefined {
   if (path === "" || path === "." || path === "./") return undefined;
   if (isAbsolute(path)) return "has an absolute path";
   if (path.split("/").includes("..")) return "contains '..'";
@@ -102,17 +103,25 @@ export async function extractArchiveSafely(archive: string, target: string, opti
       // Never let an entry's mode make the staging tree unwritable or set-uid.
       noChmod: true,
     });
-    if (await exists(target)) {
-      if (!options.force) throw new TargetExistsError(target);
-      const old = temporarySibling(target, "replaced");
-      await rename(target, old);
-      await rename(staging, target);
-      await rm(old, { recursive: true, force: true });
-    } else {
-      await rename(staging, target);
-    }
+    await moveIntoPlace(staging, target, options.force ?? false);
   } catch (error) {
     await rm(staging, { recursive: true, force: true });
     throw error;
   }
+}
+
+/**
+ * Renames a finished staging directory to `target`. With `force`, an existing target is first
+ * moved aside and removed only once the new one is in place.
+ */
+export async function moveIntoPlace(staging: string, target: string, force: boolean): Promise<void> {
+  if (!(await exists(target))) {
+    await rename(staging, target);
+    return;
+  }
+  if (!force) throw new TargetExistsError(target);
+  const old = temporarySibling(target, "replaced");
+  await rename(target, old);
+  await rename(staging, target);
+  await rm(old, { recursive: true, force: true });
 }

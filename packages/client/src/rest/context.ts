@@ -3,18 +3,43 @@ import { AbortError } from "../core/errors.js";
 import { checkTimeout, resolveClientOptions, type ClientOptions, type ResolvedClientOptions } from "../core/options.js";
 import { startSessionless, type ClientContext } from "../core/context.js";
 
-/** Settles like `promise`, unless the deadline's signal or time runs out first. */
-async function within<T>(promise: Promise<T>, deadline: Deadline): Promise<T> {
+/** Settles like `promise`, unless the deadline's signals or time run out first. */
+function within<T>(promise: Promise<T>, deadline: Deadline): Promise<T> {
   deadline.check();
-  const scope = deadline.attempt(undefined);
-  try {
-    return await new Promise<T>((resolve, reject) => {
-      scope.signal.addEventListener("abort", () => reject(scope.errorFor(new AbortError())), { once: true });
-      promise.then(resolve, reject);
-    });
-  } finally {
-    scope.dispose();
-  }
+  return new Promise<T>((resolve, reject) => {
+    const remaining = deadline.remaining();
+    const cleanup = (): void => {
+      if (timer !== undefined) clearTimeout(timer);
+      for (const s of deadline.signals) s.removeEventListener("abort", onAbort);
+    };
+    const onAbort = (): void => {
+      cleanup();
+      try {
+        deadline.check();
+        reject(new AbortError());
+      } catch (error) {
+        reject(error);
+      }
+    };
+    const timer =
+      remaining === Infinity
+        ? undefined
+        : setTimeout(() => {
+            cleanup();
+            reject(deadline.exceeded());
+          }, remaining);
+    for (const s of deadline.signals) s.addEventListener("abort", onAbort, { once: true });
+    promise.then(
+      (value) => {
+        cleanup();
+        resolve(value);
+      },
+      (error: unknown) => {
+        cleanup();
+        reject(error);
+      },
+    );
+  });
 }
 
 /**
@@ -27,6 +52,8 @@ export class RestContextHolder {
   #starting: Promise<ClientContext> | undefined;
   readonly #options: ResolvedClientOptions | undefined;
   #closed = false;
+  /** Cancels a start-up still in flight when the client is closed. */
+  readonly #startAbort = new AbortController();
 
   constructor(source: ClientOptions | ClientContext) {
     if (isClientContext(source)) this.#context = source;
@@ -44,7 +71,7 @@ export class RestContextHolder {
   async get(deadline: Deadline): Promise<ClientContext> {
     if (this.#closed) throw new AbortError("The client was closed.");
     if (this.#context) return this.#context;
-    this.#starting ??= startSessionless(this.#options ?? {}).then(
+    this.#starting ??= startSessionless(this.#options ?? {}, { signal: this.#startAbort.signal }).then(
       (context) => {
         if (this.#closed) void context.close();
         else this.#context = context;
@@ -65,6 +92,7 @@ export class RestContextHolder {
 
   async close(): Promise<void> {
     this.#closed = true;
+    this.#startAbort.abort(new AbortError("The client was closed."));
     const context = this.#context ?? (await this.#starting?.catch(() => undefined));
     await context?.close();
   }

@@ -2,7 +2,7 @@
 // Expected requests are what the Python SDK 0.38.0 sends for the same call (observed with a
 // recording server, or read from its source where noted).
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { RestClient, TraceExportFailedError, ValidationError } from "../../src/index.js";
+import { AbortError, DeadlineExceededError, RestClient, TraceExportFailedError, ValidationError } from "../../src/index.js";
 import { startServer, type TestServer } from "./http-fixture.js";
 
 interface Recorded {
@@ -237,5 +237,29 @@ describe("validation before any request", () => {
     await expect(rest.listCheckpoints("r", { timeout: -5 })).rejects.toBeInstanceOf(ValidationError);
     await rest.close();
     expect(recorded).toEqual([]);
+  });
+});
+
+describe("start-up", () => {
+  it("is bounded by the call's timeout and signal", async () => {
+    const slow = await startServer(() => {
+      /* never answers */
+    });
+    const rest = new RestClient({ baseUrl: slow.url, apiKey: "tml-startup", logLevel: "off", maxRetries: 0 });
+    try {
+      await expect(rest.listSessions({ timeout: 100 })).rejects.toBeInstanceOf(DeadlineExceededError);
+      const controller = new AbortController();
+      const pending = rest.listSessions({ signal: controller.signal });
+      setTimeout(() => controller.abort(), 20);
+      await expect(pending).rejects.toBeInstanceOf(AbortError);
+    } finally {
+      await rest.close();
+      await slow.close();
+    }
+  });
+
+  it("reports bad options when constructed, before any request", () => {
+    expect(() => new RestClient({ apiKey: "sk-wrong", baseUrl: server.url })).toThrow(ValidationError);
+    expect(() => new RestClient({ apiKey: "tml-x", baseUrl: "not a url" })).toThrow(/baseUrl/);
   });
 });
