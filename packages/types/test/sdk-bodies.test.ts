@@ -10,6 +10,7 @@ import { check } from "./helpers/validator.js";
 type Schema = {
   $ref?: string;
   const?: unknown;
+  default?: unknown;
   properties?: Record<string, Schema>;
   items?: Schema;
   anyOf?: Schema[];
@@ -107,6 +108,14 @@ describe(`request bodies of the Python SDK ${sdkBodies.sdk_version}`, () => {
       const op = findOperation(fixture.method, fixture.path);
       expect(op, `${fixture.method} ${fixture.path}`).toBeDefined();
       expect(requestSchemaName(op!.operation)).toBe(fixture.schema);
+    });
+
+    it.runIf(!fixture.source.includes("literal"))("carries every field the spec says is always sent", () => {
+      const schema = resolveRef({ $ref: `#/components/schemas/${fixture.schema}` });
+      const alwaysSent = Object.entries(schema.properties ?? {})
+        .filter(([, p]) => "default" in p || (p as Record<string, unknown>)["x-tinker-always-sent"] === true)
+        .map(([k]) => k);
+      expect(Object.keys(body as object)).toEqual(expect.arrayContaining(alwaysSent));
     });
 
     it("lists its keys in the order the spec declares them", () => {

@@ -1,4 +1,4 @@
-// Generated from spec/openapi.yaml (sha256 3ac378284a2feca3) by packages/types/scripts/generate.mjs. Do not edit: change the spec and run `pnpm generate`.
+// Generated from spec/openapi.yaml (sha256 515e752466b40753) by packages/types/scripts/generate.mjs. Do not edit: change the spec and run `pnpm generate`.
 /* eslint-disable */
 export interface paths {
     "/api/v1/client/config": {
@@ -1496,7 +1496,7 @@ export interface components {
             path: components["schemas"]["TinkerPath"];
             /** @description Also restore the optimizer state saved with the weights. */
             optimizer: boolean;
-            /** @description Create-via-load of weights only: the optimizer of the new model (Adam if omitted). */
+            /** @description Create-via-load only: the optimizer family of the new model (Adam if omitted). It cannot override optimizer state restored with `optimizer: true`. */
             optimizer_config?: components["schemas"]["OptimizerConfig"];
             /** @description Credential that may read a checkpoint of another account. */
             weights_access_token?: string;
@@ -1510,6 +1510,8 @@ export interface components {
             seq_id: number;
             session_id?: never;
             model_seq_id?: never;
+            base_model?: never;
+            optimizer_config?: never;
         } | {
             model_id?: never;
             seq_id?: never;

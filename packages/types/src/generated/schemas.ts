@@ -1,4 +1,4 @@
-// Generated from spec/openapi.yaml (sha256 3ac378284a2feca3) by packages/types/scripts/generate.mjs. Do not edit: change the spec and run `pnpm generate`.
+// Generated from spec/openapi.yaml (sha256 515e752466b40753) by packages/types/scripts/generate.mjs. Do not edit: change the spec and run `pnpm generate`.
 /** The spec's component schemas (JSON Schema 2020-12); `$ref`s point at "#/components/schemas/<Name>". */
 export const componentSchemas = {
   "ErrorResponse": {
@@ -1689,7 +1689,7 @@ export const componentSchemas = {
       },
       "optimizer_config": {
         "$ref": "#/components/schemas/OptimizerConfig",
-        "description": "Create-via-load of weights only: the optimizer of the new model (Adam if omitted)."
+        "description": "Create-via-load only: the optimizer family of the new model (Adam if omitted). It cannot override optimizer state restored with `optimizer: true`."
       },
       "weights_access_token": {
         "type": "string",
@@ -1718,7 +1718,9 @@ export const componentSchemas = {
             "minimum": 0
           },
           "session_id": false,
-          "model_seq_id": false
+          "model_seq_id": false,
+          "base_model": false,
+          "optimizer_config": false
         },
         "required": [
           "model_id",
