@@ -14,7 +14,7 @@ export const COMPARED_HEADERS = [
 ] as const;
 
 /** Volatile values: only their presence is compared. */
-export const PRESENCE_HEADERS = ["x-idempotency-key", "x-api-key"] as const;
+export const PRESENCE_HEADERS = ["x-idempotency-key", "x-api-key", "x-tinker-weights-access-token"] as const;
 
 /** Everything else is ignored; these are the ones Python 0.38.0 sends, with why. */
 export const IGNORED_HEADERS: Readonly<Record<string, string>> = {

@@ -50,3 +50,15 @@ export const rest_runs: TsScenario = async (run) => {
   await run.call("ServiceClient.create_sampling_client", () => service.createSamplingClient({ modelPath: sampler.path }));
   await run.call("RestClient.get_sampler", () => rc.getSampler(`${sessionId}:sample:0`));
 };
+
+export const rest_more: TsScenario = async (run) => {
+  const { tc } = await trainingClient(run);
+  await trainStep(run, tc);
+  const saved = await run.call("TrainingClient.save_state", () => tc.saveState("src").result());
+  const rc = run.rest();
+  await run.call("RestClient.copy_weights", () => rc.copyWeights(saved.path, "proj-copy", { ttlSeconds: 7200 }));
+  await run.call("RestClient.get_server_capabilities", () => rc.getServerCapabilities());
+  const sessionId = tc.modelId.split(":train:")[0] as string;
+  await run.call("RestClient.assign_session_project", () => rc.assignSessionProject(sessionId, "proj-2"));
+  await run.call("RestClient.export_session_trace", () => rc.exportSessionTrace(sessionId));
+};
