@@ -133,6 +133,15 @@ describe("startSession", () => {
     await expect(ctx.http.request({ method: "GET", path: "/api/v1/healthz" })).rejects.toBeInstanceOf(AbortError);
   });
 
+  it("Symbol.asyncDispose closes the context", async () => {
+    route(base);
+    const ctx = await startSession(opts());
+    expect(ctx.closed).toBe(false);
+    await ctx[Symbol.asyncDispose]();
+    expect(ctx.closed).toBe(true);
+    expect(ctx.closeSignal.aborted).toBe(true);
+  });
+
   it("finish() posts the session finish body with detail null", async () => {
     route({ ...base, "/api/v1/sessions/sess-1/finish": () => ({ status: 200, body: "" }) });
     const ctx = await startSession(opts());
