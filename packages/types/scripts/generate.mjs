@@ -2,6 +2,7 @@
 //   src/generated/openapi.ts          openapi-typescript output for spec/openapi.yaml
 //   src/generated/schemas.ts          the spec's component schemas as JSON Schema 2020-12 (for validators)
 //   src/generated/names.ts            one named type alias per component schema (`LoadWeightsRequest`, ...)
+//   src/generated/info.ts             the spec's version (= the Python SDK version it reproduces) and client decisions
 //   src/generated/proto/*_pb.ts       @bufbuild/protoc-gen-es output for spec/proto/*.proto
 // With --check nothing is written: the fresh output is compared byte-for-byte with the committed
 // files and the process exits 1 naming every file that drifted.
@@ -61,6 +62,17 @@ function renderNames() {
   );
 }
 
+function renderInfo() {
+  const info = parseYaml(specText)?.info ?? {};
+  return (
+    `${header(`spec/openapi.yaml (sha256 ${specHash})`)}` +
+    `/** The Python SDK version whose wire behaviour the spec reproduces; clients send it as \`sdk_version\`. */\n` +
+    `export const referenceSdkVersion = ${JSON.stringify(String(info.version))};\n\n` +
+    `/** Decisions about how tinker-ts presents itself on the wire (spec \`info.x-tinker-client-decisions\`). */\n` +
+    `export const clientDecisions = ${JSON.stringify(info["x-tinker-client-decisions"] ?? {}, null, 2)} as const;\n`
+  );
+}
+
 function renderProto(target) {
   const protos = readdirSync(protoDir).filter((f) => f.endsWith(".proto"));
   if (protos.length === 0) return;
@@ -91,6 +103,7 @@ async function generateInto(target) {
   writeFileSync(join(target, "openapi.ts"), await renderOpenapi());
   writeFileSync(join(target, "schemas.ts"), renderSchemas());
   writeFileSync(join(target, "names.ts"), renderNames());
+  writeFileSync(join(target, "info.ts"), renderInfo());
   mkdirSync(join(target, "proto"), { recursive: true });
   renderProto(join(target, "proto"));
 }

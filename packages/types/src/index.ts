@@ -3,3 +3,4 @@
 // every component schema is also exported under its own name, e.g. `LoadWeightsRequest`.
 export type { paths, components, operations, webhooks } from "./generated/openapi.js";
 export type * from "./generated/names.js";
+export { referenceSdkVersion, clientDecisions } from "./generated/info.js";
