@@ -1,3 +1,5 @@
+import { TinkerError } from "../core/errors.js";
+
 /**
  * Orders one training client's requests the way the service needs them: ids are reserved
  * synchronously when a method is called (wire `seq_id = id + 1`), and each request's submit POST waits
@@ -10,6 +12,7 @@ export class RequestSequencer {
   private reserved = 0;
   private turn = 0;
   private readonly waiters = new Map<number, (() => void)[]>();
+  private poisonedBy: { error: unknown } | undefined;
 
   /** Reserves `count` consecutive ids now, in call order; returns the first. */
   reserve(count = 1): number {
@@ -28,11 +31,16 @@ export class RequestSequencer {
    * the turn by one whether `submit` succeeded or not, so a failed request never blocks later ones.
    */
   async inTurn<T>(minId: number, submit: () => Promise<T>): Promise<T> {
-    if (this.turn < minId) {
+    if (this.poisonedBy === undefined && this.turn < minId) {
       await new Promise<void>((resolve) => {
         const list = this.waiters.get(minId);
         if (list) list.push(resolve);
         else this.waiters.set(minId, [resolve]);
+      });
+    }
+    if (this.poisonedBy !== undefined) {
+      throw new TinkerError("An earlier request of this TrainingClient failed after reserving its place in the order; the client cannot send more requests.", {
+        cause: this.poisonedBy.error,
       });
     }
     try {
@@ -45,5 +53,15 @@ export class RequestSequencer {
         for (const wake of ready) wake();
       }
     }
+  }
+
+  /**
+   * Ids were reserved that will never be sent (a custom-loss call failed between its two phases), so
+   * the turn can never pass them: every waiting and later request fails instead of hanging.
+   */
+  poison(error: unknown): void {
+    this.poisonedBy ??= { error };
+    for (const list of this.waiters.values()) for (const wake of list) wake();
+    this.waiters.clear();
   }
 }

@@ -9,8 +9,9 @@ import type {
 import { APIFuture } from "../core/api-future.js";
 import type { SessionContext } from "../core/context.js";
 import type { CallOptions, Deadline } from "../core/deadline.js";
+import { APIResponseValidationError } from "../core/errors.js";
 import type { RequestType, UntypedFuture } from "../core/retrieve-future.js";
-import { prepareData, type DatumInput } from "../data/datum.js";
+import { prepareData, type DatumInput, type PreparedDatum } from "../data/datum.js";
 import {
   checkCheckpointName,
   checkNonEmptyString,
@@ -24,7 +25,8 @@ import { decodeForwardBackwardOutput, type ForwardBackwardOutput } from "../prot
 import { zstdCompress } from "../proto/zstd.js";
 import { SamplingClient } from "../sampling/sampling-client.js";
 import { trainingRunConsoleUrl } from "../service/console-urls.js";
-import { chunkData } from "./chunking.js";
+import { chunkData, type DataChunk } from "./chunking.js";
+import { customLossForwardData, customLossBackwardData, mergeCustomLossMetrics, type CustomLossFn } from "./custom-loss.js";
 import { combineForwardBackwardOutputs } from "./combine-outputs.js";
 import {
   DEFAULT_ADAM_PARAMS,
@@ -100,6 +102,45 @@ export class TrainingClient {
   /** Forward and backward pass, accumulating gradients: Python `forward_backward`. */
   forwardBackward(data: readonly DatumInput[], lossFn: LossFnType, lossFnConfig?: Readonly<Record<string, number | string>> | null, call?: CallOptions): APIFuture<ForwardBackwardOutput> {
     return this.#forwardBackward(data, lossFn, lossFnConfig ?? undefined, false, call);
+  }
+
+  /**
+   * Forward/backward with a loss computed here (Python `forward_backward_custom`): a forward pass gives
+   * the target-token logprobs, `lossFn` returns the loss and its gradient w.r.t. those logprobs, and a
+   * cross-entropy backward pass with weights = -gradient applies it. Both phases keep their place in
+   * the request order; if the loss function fails, this client refuses further requests (their
+   * reserved places can no longer be filled).
+   */
+  forwardBackwardCustom(data: readonly DatumInput[], lossFn: CustomLossFn, call?: CallOptions): APIFuture<ForwardBackwardOutput> {
+    if (typeof lossFn !== "function") invalidArgument("lossFn", "expected a function (data, logprobs) => { loss, gradients, metrics }");
+    const forwardData = customLossForwardData(prepareData(data));
+    const forwardChunks = this.#chunk(forwardData);
+    const first = this.#sequencer.reserve(2 * forwardChunks.length);
+    const forward = this.#runChunks(forwardChunks, first, "cross_entropy", undefined, true, call);
+    const result = forward
+      .then(async (out) => {
+        const logprobs = out.loss_fn_outputs.map((o, i) => {
+          const lp = o["logprobs"];
+          if (lp === undefined) throw new APIResponseValidationError(`forward output ${i} has no logprobs`, undefined);
+          return lp.data;
+        });
+        const custom = await lossFn(data, logprobs);
+        const backwardData = customLossBackwardData(forwardData, custom.gradients, logprobs);
+        // The backward phase reuses the forward chunk boundaries: its ids are already reserved.
+        let offset = 0;
+        const backwardChunks = forwardChunks.map((chunk) => {
+          const part = backwardData.slice(offset, offset + chunk.data.length);
+          offset += chunk.data.length;
+          return { data: part, estimatedBytes: part.reduce((n, d) => n + d.estimatedBytes, 0) };
+        });
+        const backward = await this.#runChunks(backwardChunks, first + forwardChunks.length, "cross_entropy", undefined, false, call);
+        return mergeCustomLossMetrics(backward, custom);
+      })
+      .catch((error: unknown) => {
+        this.#sequencer.poison(error);
+        throw error;
+      });
+    return new APIFuture(forward.submitted, result, () => undefined);
   }
 
   /** One Adam step with the accumulated gradients; unset parameters take the Python SDK's defaults. */
@@ -269,10 +310,26 @@ export class TrainingClient {
         if (!isLossConfigValue(v)) invalidArgument(`lossFnConfig.${k}`, `expected a finite number or a string, got ${String(v)}`);
       }
     }
-    const prepared = prepareData(data);
-    const config = this.#ctx.serverConfig;
-    const chunks = chunkData(prepared, { maxLen: config.fwdbwd_max_chunk_len, maxBytes: config.fwdbwd_max_chunk_bytes_count });
+    const chunks = this.#chunk(prepareData(data));
     const first = this.#sequencer.reserve(chunks.length);
+    return this.#runChunks(chunks, first, lossFn, lossFnConfig, forwardOnly, call);
+  }
+
+  #chunk(prepared: readonly PreparedDatum[]): DataChunk[] {
+    const config = this.#ctx.serverConfig;
+    return chunkData(prepared, { maxLen: config.fwdbwd_max_chunk_len, maxBytes: config.fwdbwd_max_chunk_bytes_count });
+  }
+
+  /** Sends already-reserved chunks (ids `first…first+n-1`) and combines their results. */
+  #runChunks(
+    chunks: readonly DataChunk[],
+    first: number,
+    lossFn: string,
+    lossFnConfig: Readonly<Record<string, number | string>> | undefined,
+    forwardOnly: boolean,
+    call: CallOptions | undefined,
+  ): APIFuture<ForwardBackwardOutput> {
+    const config = this.#ctx.serverConfig;
     const parallel = config.parallel_fwdbwd_chunks;
     const compress = config.proto_compress_fwdbwd;
     const requestType = forwardOnly ? "Forward" : "ForwardBackward";

@@ -56,4 +56,13 @@ describe("RequestSequencer", () => {
     await expect(s.inTurn(a, async () => Promise.reject(new Error("boom")))).rejects.toThrow("boom");
     await expect(second).resolves.toBe("b");
   });
+
+  it("poisoning wakes every waiter and refuses later requests instead of hanging on ids that will never be sent", async () => {
+    const s = new RequestSequencer();
+    s.reserve(2); // ids 0 and 1 will never be sent
+    const waiting = s.inTurn(s.reserve(), async () => "never");
+    s.poison(new Error("loss failed"));
+    await expect(waiting).rejects.toThrow(/cannot send more requests/);
+    await expect(s.inTurn(s.reserve(), async () => "later")).rejects.toMatchObject({ cause: new Error("loss failed") });
+  });
 });
