@@ -1,4 +1,5 @@
 import Table from "cli-table3";
+import { pythonJson } from "./json.js";
 
 export type OutputFormat = "table" | "json";
 
@@ -18,7 +19,7 @@ export interface Io {
 }
 
 export function render(output: Output, format: OutputFormat): string {
-  if (format === "json") return `${JSON.stringify(output.json(), null, 2)}\n`;
+  if (format === "json") return `${pythonJson(output.json(), 2)}\n`;
   const table = new Table({ head: output.columns(), style: { head: [], border: [] }, wordWrap: false });
   for (const row of output.rows()) table.push(row);
   const title = output.title();

@@ -70,3 +70,13 @@ describe("formatting", () => {
     expect(redactor(["tml-secret"])("key tml-secret used")).toBe("key [redacted] used");
   });
 });
+
+describe("pythonJson", () => {
+  it("prints like Python's json.dumps", async () => {
+    const { pythonJson } = await import("../src/json.js");
+    expect(pythonJson({ deleted_count: 2, failed: [{ tinker_path: "tinker://r/weights/a", error: "é" }] })).toBe(
+      '{"deleted_count": 2, "failed": [{"tinker_path": "tinker://r/weights/a", "error": "\\u00e9"}]}',
+    );
+    expect(pythonJson({ a: [], b: {}, c: [1, null] }, 2)).toBe('{\n  "a": [],\n  "b": {},\n  "c": [\n    1,\n    null\n  ]\n}');
+  });
+});

@@ -5,6 +5,7 @@ import type { CommandContext } from "../context.js";
 import { CliError } from "../errors.js";
 import { formatBool, formatSize, formatTimestamp } from "../format.js";
 import { render, type Output } from "../output.js";
+import { pythonJson } from "../json.js";
 import { fetchUpTo, parseLimit } from "./paging.js";
 import { parseDate } from "./dates.js";
 import { progressReporter } from "../progress.js";
@@ -145,7 +146,7 @@ async function deletePaths(ctx: CommandContext, paths: string[]): Promise<void> 
     }
   });
   if (ctx.format() === "json") {
-    ctx.io.stdout(`${JSON.stringify({ deleted_count: deleted, failed })}\n`);
+    ctx.io.stdout(`${pythonJson({ deleted_count: deleted, failed })}\n`);
   } else {
     const lines = [`Deleted ${deleted} checkpoint(s)`];
     if (failed.length > 0) {
@@ -189,7 +190,7 @@ async function deleteAction(ctx: CommandContext, paths: string[], opts: DeleteOp
     if (checkpoints.length === 0) {
       ctx.io.stdout(
         ctx.format() === "json"
-          ? `${JSON.stringify({ deleted_count: 0, failed: [] })}\n`
+          ? `${pythonJson({ deleted_count: 0, failed: [] })}\n`
           : `No checkpoints found for run ${opts.runId} matching filters\n`,
       );
       return;

@@ -6,6 +6,7 @@ import { downloadFile } from "@tinker-ts/client/node";
 import type { CommandContext } from "../context.js";
 import { formatSize } from "../format.js";
 import { render } from "../output.js";
+import { pythonJson } from "../json.js";
 import { progressReporter } from "../progress.js";
 
 export function sessionCommand(ctx: CommandContext): Command {
@@ -21,7 +22,7 @@ export function sessionCommand(ctx: CommandContext): Command {
       if (format !== "json") ctx.io.stderr(`Exporting trace for session ${sessionId} (this may take a while)...\n`);
       const url = await ctx.rest().exportSessionTrace(sessionId, { signal: ctx.signal });
       if (opts.urlOnly) {
-        ctx.io.stdout(format === "json" ? `${JSON.stringify({ session_id: sessionId, url }, null, 2)}\n` : `${url}\n`);
+        ctx.io.stdout(format === "json" ? `${pythonJson({ session_id: sessionId, url }, 2)}\n` : `${url}\n`);
         return;
       }
       const file = opts.output ?? join(process.cwd(), `${sessionId}.pftrace`);
