@@ -3,6 +3,7 @@
  * sent? Method, path, query, the headers the service reads (see headers.ts), and the body — JSON by
  * value, key order and bytes; protobuf by decoded message.
  */
+import { decompress } from "fzstd";
 import { bodyBytes, type RecordedBody, type RecordedRequest } from "./fixture.js";
 import type { Difference } from "./difference.js";
 import { compareHeaders } from "./headers.js";
@@ -57,12 +58,32 @@ export function firstByteDifference(expected: string, actual: string): string {
   return `at offset ${i}: Python …${expected.slice(from, i + 24)}… TypeScript …${actual.slice(from, i + 24)}…`;
 }
 
+/** The body with its content encoding undone (zstd is the only one the SDK uses), or undefined if unknown. */
+function decoded(body: NonNullable<RecordedBody>): Uint8Array | undefined {
+  const encoding = body.kind === "binary" ? (body.contentEncoding ?? "").toLowerCase() : "";
+  const bytes = bodyBytes(body);
+  if (encoding === "") return bytes;
+  if (encoding === "zstd") return decompress(bytes);
+  return undefined;
+}
+
 function compareBinaryBody(path: string, expected: NonNullable<RecordedBody>, actual: NonNullable<RecordedBody>): Difference[] {
-  const eBytes = bodyBytes(expected);
-  const aBytes = bodyBytes(actual);
-  const encoded = (b: NonNullable<RecordedBody>): string => (b.kind === "binary" ? b.contentEncoding ?? "" : "");
+  // Compressors differ between languages, so compressed bodies are compared after decompression;
+  // whether both sides compressed is the content-encoding header's business.
+  let eBytes: Uint8Array | undefined;
+  let aBytes: Uint8Array | undefined;
+  try {
+    eBytes = decoded(expected);
+    aBytes = decoded(actual);
+  } catch (err) {
+    return [{ where: "body", kind: "changed", note: `a zstd body does not decompress: ${String(err)}` }];
+  }
+  if (eBytes === undefined || aBytes === undefined) {
+    eBytes = bodyBytes(expected);
+    aBytes = bodyBytes(actual);
+  }
   const schema = requestSchemaFor(path);
-  if (schema && encoded(expected) === "" && encoded(actual) === "") {
+  if (schema) {
     let e: unknown;
     let a: unknown;
     try {

@@ -36,3 +36,9 @@ export const error_request_failed: TsScenario = async (run) => {
   await run.call("TrainingClient.forward_backward", () => tc.forwardBackward(batch(), "cross_entropy").result());
   await run.callExpectingError("TrainingClient.optim_step", () => tc.optimStep({ learning_rate: 1e-3 }).result());
 };
+
+export const error_400_validation: TsScenario = async (run) => {
+  const { tc } = await trainingClient(run);
+  await run.callExpectingError("TrainingClient.forward_backward", () => tc.forwardBackward(batch(), "ppo").result());
+  await trainStep(run, tc);
+};

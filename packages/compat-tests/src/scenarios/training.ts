@@ -110,3 +110,14 @@ export const session_close: TsScenario = async (run) => {
   await trainStep(run, tc);
   await run.call("ServiceClient.close", () => service.close({ status: "success", detail: "capture done" }));
 };
+
+export const forward_backward_loss_config: TsScenario = async (run) => {
+  const { tc } = await trainingClient(run);
+  await run.call("TrainingClient.forward_backward", () => tc.forwardBackward(batch(), "cross_entropy", { clip_low: 0.2, clip_high: 1, mode: "token" }).result());
+};
+
+export const forward_backward_zstd: TsScenario = async (run) => {
+  const { tc } = await trainingClient(run);
+  await trainStep(run, tc);
+  await run.call("TrainingClient.forward", () => tc.forward(batch(), "cross_entropy").result());
+};
