@@ -6,6 +6,7 @@ import { extraRoutes } from "./handlers/extras.js";
 import { futureRoutes } from "./handlers/futures.js";
 import { DEFAULT_CLIENT_CONFIG, type HandlerContext } from "./handlers/context.js";
 import { restRoutes } from "./handlers/rest.js";
+import { searchRoutes } from "./handlers/search.js";
 import { samplingRoutes } from "./handlers/sampling.js";
 import { serviceRoutes } from "./handlers/service.js";
 import { trainingRoutes } from "./handlers/training.js";
@@ -84,7 +85,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     archivePaddingBytes: options.archivePaddingBytes ?? 0,
     baseUrl: () => baseUrl,
   };
-  const router = new Router([...serviceRoutes(ctx), ...trainingRoutes(ctx), ...samplingRoutes(ctx), ...futureRoutes(ctx), ...restRoutes(ctx), ...extraRoutes(ctx)]);
+  const router = new Router([...serviceRoutes(ctx), ...trainingRoutes(ctx), ...samplingRoutes(ctx), ...futureRoutes(ctx), ...restRoutes(ctx), ...extraRoutes(ctx), ...searchRoutes(ctx)]);
   const host = options.host ?? "127.0.0.1";
   const running = await listen(
     { router, auth, faults: new FaultInjector(options.faults ?? []), recorder: options.record ? new Recorder(options.record) : undefined, cors: options.cors ?? false },

@@ -32,6 +32,7 @@ const RESPONSE_SCHEMAS: Array<[method: string, path: RegExp, schema: string]> = 
   ["GET", /^\/api\/v1\/sessions$/, "ListSessionsResponse"],
   ["GET", /^\/api\/v1\/sessions\/[^/]+$/, "GetSessionResponse"],
   ["POST", /^\/api\/v1\/copy_weights$/, "CopyWeightsResponse"],
+  ["POST", /^\/api\/v1\/sessions\/search$/, "SessionSearchResponse"],
   ["POST", /^\/api\/v1\/retrieve_futures$/, "FuturesRetrieveResponse"],
   ["POST", /^\/api\/v1\/join_sampling_session$/, "JoinSamplingSessionResponse"],
   ["GET", /^\/api\/v1\/sessions\/[^/]+\/trace_export$/, "SessionTraceExportResponse"],
@@ -95,6 +96,8 @@ describe("responses match the spec", () => {
       await api.post("/api/v1/join_sampling_session", { sampling_session_id: ss.sampling_session_id, type: "join_sampling_session" });
       await api.get(`/api/v1/sessions/${s}/trace_export`);
       await api.get("/api/v1/auth/apikey/me");
+      await api.post(`/api/v1/sessions/${s}/finish`, { reason: { type: "success" }, detail: null });
+      await api.post("/api/v1/sessions/search", { user_metadata: {}, owner: { type: "own" }, limit: 1 });
       await api.get("/api/v1/audit?event_type=all");
       await api.get("/api/v1/billing/usage/events?starting_on=2026-01-01T00:00:00Z&ending_before=2026-02-01T00:00:00Z");
       await api.get("/api/v1/billing/usage/checkpoints/current");

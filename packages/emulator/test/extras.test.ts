@@ -69,4 +69,26 @@ describe("0.38.0 additions", () => {
     expect((await api.send("DELETE", "/api/v1/auth/apikey/me", undefined, key)).status).toBe(200);
     expect((await api.get("/api/v1/auth/apikey/me", key)).status).toBe(401);
   });
+
+  it("searches sessions newest first with a cursor, by status and metadata", async () => {
+    const key = { "x-api-key": "tml-searcher" };
+    const make = async (meta: Record<string, string>): Promise<string> =>
+      (await api.postJson<{ session_id: string }>("/api/v1/create_session", { tags: [], user_metadata: meta, sdk_version: "0.38.0", type: "create_session" }, key)).session_id;
+    const a = await make({ team: "x" });
+    const b = await make({ team: "y" });
+    const c = await make({ team: "x" });
+    await api.post(`/api/v1/sessions/${b}/finish`, { reason: { type: "errored" }, detail: "boom" }, key);
+    const search = (extra: Record<string, unknown>) => api.postJson<{ sessions: Array<{ session_id: string; status: { type: string } }>; next_cursor: Record<string, string> | null }>("/api/v1/sessions/search", { user_metadata: {}, owner: { type: "own" }, limit: 10, ...extra }, key);
+    const all = await search({});
+    expect(new Set(all.sessions.map((s) => s.session_id))).toEqual(new Set([a, b, c]));
+    expect(all.next_cursor).toBeNull();
+    const first = await search({ limit: 2 });
+    expect(first.sessions).toHaveLength(2);
+    const rest = await search({ limit: 2, cursor: first.next_cursor });
+    expect([...first.sessions, ...rest.sessions].map((s) => s.session_id)).toEqual(all.sessions.map((s) => s.session_id));
+    expect((await search({ user_metadata: { team: "x" } })).sessions.map((s) => s.session_id).sort()).toEqual([a, c].sort());
+    const finished = await search({ statuses: [{ type: "client_finished", reasons: ["errored"] }] });
+    expect(finished.sessions.map((s) => [s.session_id, s.status.type])).toEqual([[b, "client_finished"]]);
+    expect((await search({ statuses: [{ type: "active" }] })).sessions).toHaveLength(2);
+  });
 });

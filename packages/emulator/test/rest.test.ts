@@ -152,5 +152,8 @@ describe("runs, sessions, weights_info", () => {
     expect((await api.post(`/api/v1/sessions/${s}/finish`, { reason: { type: "errored" }, detail: "late" })).status).toBe(200);
     const record = JSON.parse(readFileSync(join(api.emulator.dataDir, "sessions", `${encodeURIComponent(s)}.json`), "utf8")) as { finished: { reason: string } };
     expect(record.finished.reason).toBe("success");
+    const late = await api.post("/api/v1/create_sampling_session", { session_id: s, sampling_session_seq_id: 0, base_model: "b", type: "create_sampling_session" });
+    expect(late.status).toBe(400);
+    expect(((await late.json()) as { field: string }).field).toBe("session_id");
   });
 });

@@ -225,7 +225,8 @@ export function restRoutes(ctx: HandlerContext): Route[] {
       pattern: "/api/v1/sessions/{session_id}",
       handler: (req) => {
         const session = world.session(req.params["session_id"]!, req.principal.owner);
-        return ok({ training_run_ids: session.training_run_ids, sampler_ids: session.sampler_ids, user_metadata: session.user_metadata });
+        const metadata = session.user_metadata ? Object.fromEntries(Object.entries(session.user_metadata).filter(([, v]) => typeof v === "string")) : null;
+        return ok({ training_run_ids: session.training_run_ids, sampler_ids: session.sampler_ids, user_metadata: metadata, display_name: session.display_name ?? null });
       },
     },
   ];

@@ -40,7 +40,7 @@ export function samplingRoutes(ctx: HandlerContext): Route[] {
       pattern: "/api/v1/create_sampling_session",
       handler: (req) => {
         const body = req.json<CreateSamplingSessionRequest>("CreateSamplingSessionRequest");
-        const session = world.session(body.session_id, req.principal.owner);
+        const session = world.activeSession(body.session_id, req.principal.owner);
         const { adapter, baseModel } = weightsFor(req, body.model_path, body.base_model);
         const samplerId = `${body.session_id}:sample:${body.sampling_session_seq_id}`;
         world.samplers.set(samplerId, { samplerId, sessionId: body.session_id, owner: req.principal.owner, baseModel, modelPath: body.model_path ?? null, adapter });

@@ -47,6 +47,7 @@ export function serviceRoutes(ctx: HandlerContext): Route[] {
           tags: body.tags ?? [],
           user_metadata: body.user_metadata ?? null,
           project_id: body.project_id ?? null,
+          display_name: body.display_name ?? null,
           sdk_version: body.sdk_version ?? null,
           training_run_ids: [],
           sampler_ids: [],

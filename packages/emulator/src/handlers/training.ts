@@ -108,7 +108,7 @@ export function trainingRoutes(ctx: HandlerContext): Route[] {
       pattern: "/api/v1/create_model",
       handler: (req) => {
         const body = req.json<CreateModelRequest>("CreateModelRequest");
-        world.session(body.session_id, req.principal.owner);
+        world.activeSession(body.session_id, req.principal.owner);
         const optimizer = body.optimizer_config?.type ?? "adamw";
         if (optimizer !== "adamw") throw badRequest(`optimizer_config.type "${optimizer}" is not supported by the emulator; supported: adamw`, "optimizer_config");
         const lora: LoraConfig = body.lora_config ?? { rank: 32, train_unembed: true, train_mlp: true, train_attn: true };
@@ -280,7 +280,7 @@ export function trainingRoutes(ctx: HandlerContext): Route[] {
         if (body.session_id === undefined || body.model_seq_id === undefined) {
           throw badRequest(`LoadWeightsRequest: session_id and model_seq_id go together`, "model_seq_id");
         }
-        world.session(body.session_id, req.principal.owner);
+        world.activeSession(body.session_id, req.principal.owner);
         if (body.base_model !== undefined && body.base_model !== record.base_model) throw badRequest(`base_model ${body.base_model} does not match the checkpoint's base model ${record.base_model}`, "base_model");
         const source = world.run(record.training_run_id);
         const modelId = modelIdOf(body.session_id, body.model_seq_id);

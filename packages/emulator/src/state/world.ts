@@ -3,7 +3,7 @@ import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { type AdamState, newAdamState } from "../model/adam.js";
 import { type Adapter, initAdapter, parameterCount } from "../model/lm.js";
-import { notFound } from "../server/errors.js";
+import { badRequest, notFound } from "../server/errors.js";
 import { CheckpointStore, type CheckpointRecord, type RunRecord } from "./checkpoints.js";
 import { CompletionLog } from "./completions.js";
 import { FutureStore } from "./futures.js";
@@ -16,6 +16,7 @@ export interface SessionRecord {
   tags: string[];
   user_metadata: Record<string, unknown> | null;
   project_id: string | null;
+  display_name?: string | null;
   sdk_version: string | null;
   training_run_ids: string[];
   sampler_ids: string[];
@@ -83,6 +84,13 @@ export class World {
   session(sessionId: string, owner: string): SessionRecord {
     const record = this.sessions.get(sessionId);
     if (!record || record.owner !== owner) throw notFound(`session ${sessionId} not found`);
+    return record;
+  }
+
+  /** A session that may still get new models and samplers (not finished). */
+  activeSession(sessionId: string, owner: string): SessionRecord {
+    const record = this.session(sessionId, owner);
+    if (record.finished) throw badRequest(`session ${sessionId} is finished (${record.finished.reason}); start a new session`, "session_id");
     return record;
   }
 
