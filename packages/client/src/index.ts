@@ -53,6 +53,7 @@ export {
   type LoadStateOptions,
 } from "./training/training-client.js";
 export { DEFAULT_ADAM_PARAMS, type AdamParams } from "./training/request-bodies.js";
+export type { CustomLossFn, CustomLossResult } from "./training/custom-loss.js";
 export { SamplingClient, type SampleOptions } from "./sampling/sampling-client.js";
 export type { SamplingParamsInput } from "./sampling/request-bodies.js";
 export {
