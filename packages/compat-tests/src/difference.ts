@@ -26,6 +26,7 @@ export function describeDifference(d: Difference): string {
     case "unexpected":
       return `${d.where}: unexpected — TypeScript ${did} ${show(d.actual)}, Python does not ${does} this`;
     case "order":
+      if (d.where === "request order") return `request order differs — Python sent ${String(d.expected)}, TypeScript sent ${String(d.actual)}`;
       return `${d.where}: key order differs — Python ${show(d.expected)}, TypeScript ${show(d.actual)}`;
     case "bytes":
       return `${d.where}: same values, different bytes — ${d.note ?? ""}`;
