@@ -9,7 +9,7 @@ import {
   statusErrorClass,
   type APIStatusError,
 } from "./errors.js";
-import type { ResolvedClientOptions } from "./options.js";
+import { checkTimeout, type ResolvedClientOptions } from "./options.js";
 import { httpRetryDelayMs, shouldRetryStatus } from "./retry-policy.js";
 import type { OperationInit, Operation, PathsWithMethod, SuccessJson } from "./typed-paths.js";
 import { SDK_VERSION, USER_AGENT } from "./version.js";
@@ -141,6 +141,7 @@ export class HttpEngine {
 
   /** The deadline of a call made with these options, bounded by the client's close signal. */
   deadline(options?: Pick<CallOptions, "signal" | "timeout">, parent?: Deadline): Deadline {
+    checkTimeout("timeout", options?.timeout);
     return Deadline.from(options, parent, this.#closeSignal);
   }
 

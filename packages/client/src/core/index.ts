@@ -42,12 +42,22 @@
  *   call: { signal, timeout, onQueueState },
  *   label: modelId,
  *   sdkMethod: "TrainingClient.save_state",   // x-sdk-method on the polls; pass it to your submit request too
+ *   onAbandoned: (requestId) => …,            // polling given up after submission (cancel_future for samples)
  * });
  * await future.submitted;  // { requestId, modelId }
  * await future;            // the result; or future.result({ signal, timeout })
  * ```
  * `submit` is invoked synchronously inside `submitFuture`, so if you call `submitFuture` in call
  * order and your `submit` awaits its turn before sending, submits go out in order.
+ *
+ * ## Deadlines
+ * `ctx.deadline(callOptions)` validates `timeout` and binds the call to the client's close signal;
+ * pass the Deadline down (`{ deadline }`) so nested work shares one bound. `deadline.sleep(ms)` is
+ * abortable and refuses to sleep past the deadline; `deadline.race(promise)` bounds any other wait.
+ *
+ * ## Not implemented (documented choices)
+ * Telemetry (`/api/v1/telemetry`) is not sent; `TINKER_CREDENTIAL_CMD` is not run (see
+ * server-config.ts for how each server flag is honoured).
  */
 export { SDK_VERSION, PACKAGE_VERSION, USER_AGENT } from "./version.js";
 export { Deadline, type CallOptions, type QueueState, type QueueStateEvent, type ExchangeBounds, type AttemptScope } from "./deadline.js";

@@ -62,6 +62,12 @@ export interface SubmitFutureSpec<T> {
   readonly resubmitOnExpired?: boolean | undefined;
   /** The caller's options: signal, whole-call timeout (submit + polling), onQueueState. */
   readonly call?: CallOptions | undefined;
+  /**
+   * Called with the request id when polling stops without an outcome (abort, deadline, `result()`
+   * giving up, client closed) after the request was submitted — e.g. to send
+   * `POST /api/v1/cancel_future` for an abandoned sample when the dynamic config enables it.
+   */
+  readonly onAbandoned?: ((requestId: string) => void) | undefined;
   /** `x-sdk-method` for the retrieve_future polls (see HttpRequestOptions.sdkMethod). */
   readonly sdkMethod?: string | undefined;
   /** Used in the "paused" log line, e.g. the model id. */
@@ -163,6 +169,13 @@ export function submitFuture<T>(env: FutureEnvironment, spec: SubmitFutureSpec<T
       try {
         return await poll(env, spec, handle, bounded, roundtripSeconds);
       } catch (e) {
+        if ((e instanceof AbortError || e instanceof DeadlineExceededError) && spec.onAbandoned) {
+          try {
+            spec.onAbandoned(handle.request_id);
+          } catch (hookError) {
+            env.logger.warn("onAbandoned threw", hookError);
+          }
+        }
         if (e instanceof GoneError && spec.resubmitOnExpired && resubmits < MAX_RESUBMITS) {
           resubmits++;
           env.logger.info(`${spec.requestType} ${handle.request_id} expired (410); submitting it again`);

@@ -249,6 +249,19 @@ describe("APIFuture over retrieve_future", () => {
     expect(polls().length).toBe(n);
   });
 
+  it("tells onAbandoned which submitted request was given up (not on success or failure)", async () => {
+    script([{ stall: true }]);
+    const e = env();
+    const abandoned: string[] = [];
+    await expect(submitFuture(e, spec(e, { call: { timeout: 100 }, onAbandoned: (id) => abandoned.push(id) }))).rejects.toBeInstanceOf(DeadlineExceededError);
+    expect(abandoned).toEqual(["req-1"]);
+    script([{ json: { error: "x", category: "server" } }]);
+    await expect(submitFuture(e, spec(e, { onAbandoned: (id) => abandoned.push(id) }))).rejects.toBeInstanceOf(RequestFailedError);
+    script([{ json: { ok: 1 } }]);
+    await submitFuture(e, spec(e, { onAbandoned: (id) => abandoned.push(id) }));
+    expect(abandoned).toEqual(["req-1"]);
+  });
+
   it("result({ signal }) aborts the wait", async () => {
     script([{ stall: true }]);
     const e = env();

@@ -210,6 +210,11 @@ describe.each(Object.keys(transports) as (keyof typeof transports)[])("HttpEngin
     expect(server.requests).toHaveLength(1);
   });
 
+  it("refuses a bad per-call timeout before sending", async () => {
+    await expect(makeEngine(kind).request({ method: "GET", path: "/s" }, { timeout: -1 })).rejects.toMatchObject({ name: "ValidationError", field: "timeout" });
+    expect(server.requests).toHaveLength(0);
+  });
+
   it("rejects at once when the signal is already aborted, sending nothing", async () => {
     const err = await makeEngine(kind).request({ method: "GET", path: "/s" }, { signal: AbortSignal.abort() }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(AbortError);
