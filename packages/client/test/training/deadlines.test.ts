@@ -9,7 +9,8 @@ const batch = [{ model_input: ModelInput.fromInts([1, 2, 3]), loss_fn_inputs: { 
 
 describe("deadlines and aborts", () => {
   it("a timeout ends a call whose result does not come; the next calls still work", async () => {
-    const h = await startHarness({ faults: [{ path: "/api/v1/retrieve_future", fault: "stall=1200", times: 1 }] });
+    // Every poll for a ForwardBackward result stalls (1.2 s), once per poll.
+    const h = await startHarness({ faultFor: (headers) => (headers["x-tinker-request-type"] === "ForwardBackward" ? "stall=1200;times=1" : undefined) });
     try {
       const tc = await h.service.createLoraTrainingClient({ baseModel: BASE_MODEL, rank: 2, seed: 1 });
       const slow = tc.forwardBackward(batch, "cross_entropy", null, { timeout: 300 });
@@ -25,7 +26,7 @@ describe("deadlines and aborts", () => {
   });
 
   it("an abort ends the call with AbortError", async () => {
-    const h = await startHarness({ faults: [{ path: "/api/v1/retrieve_future", fault: "stall=1200", times: 1 }] });
+    const h = await startHarness({ faultFor: (headers) => (headers["x-tinker-request-type"] === "SaveWeights" ? "stall=1200;times=1" : undefined) });
     try {
       const tc = await h.service.createLoraTrainingClient({ baseModel: BASE_MODEL, rank: 2, seed: 1 });
       const controller = new AbortController();

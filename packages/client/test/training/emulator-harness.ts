@@ -31,6 +31,8 @@ export interface HarnessOptions {
   jitterMs?: number;
   dataDir?: string;
   faults?: FaultRule[];
+  /** Per-request fault (the emulator's X-Emulator-Fault header syntax), chosen by the request's headers. */
+  faultFor?: (headers: Record<string, string>, path: string) => string | undefined;
 }
 
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
@@ -52,6 +54,12 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     request.headers.forEach((v, k) => (headers[k] = v));
     sent.push({ method: request.method, path: new URL(request.url).pathname, headers, text: new TextDecoder().decode(bytes), bytes });
     if (options.jitterMs) await new Promise((r) => setTimeout(r, random() * (options.jitterMs as number)));
+    const fault = options.faultFor?.(headers, new URL(request.url).pathname);
+    if (fault !== undefined) {
+      const withFault = new Headers(request.headers);
+      withFault.set("X-Emulator-Fault", fault);
+      return fetch(new Request(request, { headers: withFault }));
+    }
     return fetch(request);
   };
   const service = new ServiceClient({ apiKey: emulator.apiKey, baseUrl: emulator.url, fetch: observingFetch, logLevel: "off" });
