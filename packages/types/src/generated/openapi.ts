@@ -1,4 +1,4 @@
-// Generated from spec/openapi.yaml (sha256 515e752466b40753) by packages/types/scripts/generate.mjs. Do not edit: change the spec and run `pnpm generate`.
+// Generated from spec/openapi.yaml (sha256 2acc5565dbb27523) by packages/types/scripts/generate.mjs. Do not edit: change the spec and run `pnpm generate`.
 /* eslint-disable */
 export interface paths {
     "/api/v1/client/config": {
@@ -3035,7 +3035,26 @@ export interface operations {
             };
         };
         responses: {
-            200: components["responses"]["Future"];
+            /** @description Accepted. Unlike other futures this one must carry `sample_sequence_ids`, one id per requested sample, in the order the sequences will be returned (the reference client refuses the result otherwise). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "request_id": "req-7",
+                     *       "sample_sequence_ids": [
+                     *         "seq-a",
+                     *         "seq-b"
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["UntypedAPIFuture"] & {
+                        sample_sequence_ids: string[];
+                    };
+                };
+            };
             429: components["responses"]["Error"];
             "4XX": components["responses"]["Error"];
             default: components["responses"]["Error"];
