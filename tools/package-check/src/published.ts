@@ -13,6 +13,8 @@ export interface PublishedPackage {
    * only export types map to an empty list: they must still load.
    */
   readonly entryPoints: Readonly<Record<string, readonly string[]>>;
+  /** Commands of its `bin` map: arguments of a harmless invocation and what it must print. */
+  readonly bins?: Readonly<Record<string, { readonly args: readonly string[]; readonly prints: RegExp }>>;
 }
 
 /** Every package this repository publishes to npm. */
@@ -26,30 +28,21 @@ export const publishedPackages: readonly PublishedPackage[] = [
     name: "@tinker-ts/client",
     dir: join(repoRoot, "packages", "client"),
     entryPoints: {
-      ".": ["ServiceClient", "TrainingClient", "SamplingClient", "RestClient"],
+      ".": ["ServiceClient", "TrainingClient", "SamplingClient", "RestClient", "ModelInput", "TinkerError"],
+      "./node": ["downloadCheckpoint"],
     },
   },
   {
     name: "@tinker-ts/emulator",
     dir: join(repoRoot, "packages", "emulator"),
     entryPoints: { ".": ["startEmulator"] },
+    bins: { "tinker-emulator": { args: ["--help"], prints: /usage: tinker-emulator/ } },
   },
   {
     name: "@tinker-ts/cli",
     dir: join(repoRoot, "packages", "cli"),
-    entryPoints: { ".": [] },
+    entryPoints: { ".": ["main"] },
+    bins: { "tinker-ts": { args: ["version"], prints: /tinker-ts \d+\.\d+\.\d+/ } },
   },
 ];
 
-/**
- * True while a package is still the skeleton's placeholder (its entry exports only
- * `placeholder`). Its checks are skipped, with that reason, until its owner lands it.
- */
-export async function isPlaceholder(pkg: PublishedPackage): Promise<boolean> {
-  try {
-    const entry = (await import(pkg.name)) as Record<string, unknown>;
-    return Object.keys(entry).join() === "placeholder";
-  } catch {
-    return false;
-  }
-}

@@ -1,6 +1,8 @@
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { runProcess } from "../src/pack.js";
-import { isPlaceholder, publishedPackages } from "../src/published.js";
+import { publishedPackages } from "../src/published.js";
 
 const here = import.meta.dirname;
 
@@ -19,15 +21,13 @@ async function exportedNames(specifier: string, how: "import" | "require"): Prom
 
 const cases = publishedPackages.flatMap((pkg) =>
   Object.entries(pkg.entryPoints).map(([entry, names]) => ({
-    pkg,
     specifier: entry === "." ? pkg.name : `${pkg.name}${entry.slice(1)}`,
     names,
   })),
 );
 
-describe.each(cases)("$specifier", async ({ pkg, specifier, names }) => {
-  const pending = await isPlaceholder(pkg);
-  it.skipIf(pending)(`${pending ? "[skipped: still the skeleton placeholder] " : ""}loads with import() and exports its public names`, async () => {
+describe.each(cases)("$specifier", ({ specifier, names }) => {
+  it("loads with import() and exports its public names", async () => {
     const imported = await exportedNames(specifier, "import");
     expect(imported).toEqual(expect.arrayContaining([...names]));
   });
@@ -38,5 +38,22 @@ describe.each(cases)("$specifier", async ({ pkg, specifier, names }) => {
       exportedNames(specifier, "require"),
     ]);
     expect(required).toEqual(imported);
+  });
+});
+
+const bins = publishedPackages.flatMap((pkg) =>
+  Object.entries(pkg.bins ?? {}).map(([name, run]) => ({ pkg, name, ...run })),
+);
+
+describe.each(bins)("bin $name", ({ pkg, name, args, prints }) => {
+  it("points at a built file with a node shebang that runs", async () => {
+    const manifest = JSON.parse(await readFile(join(pkg.dir, "package.json"), "utf8")) as { bin?: Record<string, string> };
+    const target = manifest.bin?.[name];
+    expect(target, `package.json bin.${name}`).toBeDefined();
+    const file = join(pkg.dir, target as string);
+    expect((await readFile(file, "utf8")).startsWith("#!/usr/bin/env node\n")).toBe(true);
+    const result = await runProcess(process.execPath, [file, ...args], { cwd: here });
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toMatch(prints);
   });
 });
