@@ -1,4 +1,4 @@
-// Generated from spec/openapi.yaml (sha256 2acc5565dbb27523) by packages/types/scripts/generate.mjs. Do not edit: change the spec and run `pnpm generate`.
+// Generated from spec/openapi.yaml (sha256 e206868e251124d8) by packages/types/scripts/generate.mjs. Do not edit: change the spec and run `pnpm generate`.
 /* eslint-disable */
 export interface paths {
     "/api/v1/client/config": {
@@ -680,7 +680,8 @@ export interface paths {
          *     whose `Location` is the signed URL (and `Expires`, an HTTP date, its expiry; assume 15 minutes
          *     when absent), or a **200** JSON `CheckpointArchiveUrlResponse`. A **503** means the archive is
          *     still being built: wait (the reference client waits 30 s, up to 6 times) and ask again.
-         *     Python SDK 0.38.0 no longer offers this call; the service still documents the route.
+         *     Python SDK 0.38.0 no longer calls it (checkpoint download goes through save_weights_external
+         *     and external_weights_urls); it is kept as the 0.25 reference describes it.
          */
         get: operations["getCheckpointArchiveUrl"];
         put?: never;

@@ -1,4 +1,4 @@
-// Generated from spec/openapi.yaml (sha256 2acc5565dbb27523) by packages/types/scripts/generate.mjs. Do not edit: change the spec and run `pnpm generate`.
+// Generated from spec/openapi.yaml (sha256 e206868e251124d8) by packages/types/scripts/generate.mjs. Do not edit: change the spec and run `pnpm generate`.
 /** The spec's component schemas (JSON Schema 2020-12); `$ref`s point at "#/components/schemas/<Name>". */
 export const componentSchemas = {
   "ErrorResponse": {
