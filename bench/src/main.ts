@@ -18,6 +18,7 @@ import { RawDriver, type RawTemplates } from "./drivers/raw.js";
 import { openTinkerTs, type TinkerTsSession } from "./drivers/tinker-ts.js";
 import { startEmulatorProcess } from "./emulator.js";
 import { machineInfo } from "./machine.js";
+import { processCpuMs } from "./proc-cpu.js";
 import type { BenchReport } from "./report/markdown.js";
 import { targetSummary } from "./report/markdown.js";
 import { writeReport } from "./report/write.js";
@@ -194,7 +195,7 @@ async function main(): Promise<void> {
 
     if (only.has("persistence") && ts && rawFetch && rawHttp) {
       const drivers = [ts.persistDriver(), ...(python ? [pythonPersist(python)] : []), rawFetch, rawHttp];
-      await guarded("persistence", "1. Persistence op latency", () => persistenceScenario(drivers, plan.persistence));
+      await guarded("persistence", "1. Persistence op latency", () => persistenceScenario(drivers, plan.persistence, () => processCpuMs(emulator.pid)));
     }
     if (only.has("pipeline") && ts && rawFetch && rawHttp) {
       const rows = rawRows(small);

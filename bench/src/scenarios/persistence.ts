@@ -28,14 +28,20 @@ const TARGETS: Target[] = [
 export async function persistenceScenario(
   drivers: readonly PersistDriver[],
   opts: { rounds: number; opsPerRound: number; warmupOps: number },
+  serverCpuMs: () => number | null = () => null,
 ): Promise<ScenarioResult> {
   const byName = new Map(drivers.map((d) => [d.name, d]));
   const names = drivers.map((d) => d.name);
   let next = 0;
   for (const d of drivers) await d.round(opts.warmupOps, (next += opts.warmupOps));
+  const serverCpu: Record<string, number[]> = Object.fromEntries(names.map((n) => [n, []]));
   const rounds = await runInterleaved(names, opts.rounds, async (name) => {
     const first = (next += opts.opsPerRound);
-    return byName.get(name)!.round(opts.opsPerRound, first);
+    const s0 = serverCpuMs();
+    const round = await byName.get(name)!.round(opts.opsPerRound, first);
+    const s1 = serverCpuMs();
+    if (s0 !== null && s1 !== null) serverCpu[name]!.push(((s1 - s0) * 1000) / (2 * opts.opsPerRound));
+    return round;
   });
   const per = (pick: (r: PersistRound) => number[]) =>
     Object.fromEntries(names.map((n) => [n, rounds[n]!.map((r) => median(pick(r)))]));
@@ -56,9 +62,13 @@ export async function persistenceScenario(
         ["tinker-ts", "node:http"],
         ["python", "tinker-ts"],
       ]),
+      ...(Object.values(serverCpu).every((v) => v.length === opts.rounds)
+        ? [metric("emulator CPU per op, while serving each driver", "µs of the emulator process's CPU per op (10 ms tick resolution)", serverCpu, [])]
+        : []),
     ],
     facts: [],
     notes: [
+      "The emulator's CPU per op is part of every driver's latency: it bounds how far any client can get below Python's latency on this machine.",
       "CPU per op is the driver process's own CPU time over the round divided by its ops: the client's cost without the emulator's latency (Python: time.process_time, all threads).",
     ],
   };
