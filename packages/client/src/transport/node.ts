@@ -131,6 +131,7 @@ export function createNodeTransport(options: NodeTransportOptions = {}): Transpo
         timer = setTimeout(() => stop(new TransportTimeoutError(ms)), ms);
       }
       clientRequest.on("error", fail);
+      clientRequest.setNoDelay(true);
       if (body === undefined) clientRequest.end();
       else clientRequest.end(body);
     });
