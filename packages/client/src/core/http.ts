@@ -212,7 +212,8 @@ export class HttpEngine {
       if (replacedToken !== undefined) headers["X-API-Key"] = replacedToken;
       else {
         const tokenOrPromise = this.#auth.token();
-        headers["X-API-Key"] = typeof tokenOrPromise === "string" ? tokenOrPromise : await tokenOrPromise;
+        // A JWT exchange in progress is bounded by this call's deadline too.
+        headers["X-API-Key"] = typeof tokenOrPromise === "string" ? tokenOrPromise : await deadline.race(tokenOrPromise);
       }
       const bounds = deadline.exchange(attemptTimeout);
       const started = debug ? Date.now() : 0;

@@ -245,6 +245,13 @@ describe.each(Object.keys(transports) as (keyof typeof transports)[])("HttpEngin
     expect(server.requests.map((r) => r.headers["x-api-key"])).toEqual(["eyJold", "eyJnew"]);
   });
 
+  it("bounds a pending token exchange by the call's deadline", async () => {
+    const opts = resolveClientOptions({ apiKey: TEST_KEY, baseUrl: server.url, env: {}, logLevel: "off", ...transports[kind] });
+    const engine = new HttpEngine(opts, { token: () => new Promise<string>(() => {}) });
+    await expect(engine.request({ method: "GET", path: "/t" }, { timeout: 50 })).rejects.toBeInstanceOf(DeadlineExceededError);
+    expect(server.requests).toHaveLength(0);
+  });
+
   it("keeps the API key out of errors and log lines, even when the server echoes it", async () => {
     const lines: string[] = [];
     const capture = (...a: unknown[]) => lines.push(a.map((x) => (typeof x === "string" ? x : JSON.stringify(x))).join(" "));
