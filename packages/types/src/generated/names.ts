@@ -1,4 +1,4 @@
-// Generated from spec/openapi.yaml (sha256 e206868e251124d8) by packages/types/scripts/generate.mjs. Do not edit: change the spec and run `pnpm generate`.
+// Generated from spec/openapi.yaml (sha256 3e81a9de131b4cd5) by packages/types/scripts/generate.mjs. Do not edit: change the spec and run `pnpm generate`.
 import type { components } from "./openapi.js";
 
 export type ErrorResponse = components["schemas"]["ErrorResponse"];

@@ -1,4 +1,4 @@
-// Generated from spec/openapi.yaml (sha256 e206868e251124d8) by packages/types/scripts/generate.mjs. Do not edit: change the spec and run `pnpm generate`.
+// Generated from spec/openapi.yaml (sha256 3e81a9de131b4cd5) by packages/types/scripts/generate.mjs. Do not edit: change the spec and run `pnpm generate`.
 /* eslint-disable */
 export interface paths {
     "/api/v1/client/config": {
@@ -1248,6 +1248,11 @@ export interface components {
             type?: "get_info" | null;
             model_data: components["schemas"]["ModelData"];
             model_id: string;
+            /**
+             * @default {
+             *       "type": "adamw"
+             *     }
+             */
             optimizer_config?: components["schemas"]["OptimizerConfig"];
             is_lora?: boolean | null;
             lora_rank?: number | null;
@@ -1607,6 +1612,11 @@ export interface components {
         };
         WeightsInfoResponse: {
             base_model: string;
+            /**
+             * @default {
+             *       "type": "adamw"
+             *     }
+             */
             optimizer_config?: components["schemas"]["OptimizerConfig"];
             is_lora: boolean;
             lora_rank?: number | null;
@@ -1918,6 +1928,7 @@ export interface components {
             stop_reason: components["schemas"]["StopReason"];
             tokens: number[];
             logprobs?: number[] | null;
+            /** @description Id of this sequence within the session, for later requests that refer to it. Servers do not send it here: clients take it from the asample future's `sample_sequence_ids`. */
             sequence_id?: string | null;
         };
         /** @description JSON form of a sampling result (current servers answer protobuf). */

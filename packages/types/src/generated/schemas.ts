@@ -1,4 +1,4 @@
-// Generated from spec/openapi.yaml (sha256 e206868e251124d8) by packages/types/scripts/generate.mjs. Do not edit: change the spec and run `pnpm generate`.
+// Generated from spec/openapi.yaml (sha256 3e81a9de131b4cd5) by packages/types/scripts/generate.mjs. Do not edit: change the spec and run `pnpm generate`.
 /** The spec's component schemas (JSON Schema 2020-12); `$ref`s point at "#/components/schemas/<Name>". */
 export const componentSchemas = {
   "ErrorResponse": {
@@ -906,7 +906,10 @@ export const componentSchemas = {
         "type": "string"
       },
       "optimizer_config": {
-        "$ref": "#/components/schemas/OptimizerConfig"
+        "$ref": "#/components/schemas/OptimizerConfig",
+        "default": {
+          "type": "adamw"
+        }
       },
       "is_lora": {
         "type": [
@@ -2056,7 +2059,10 @@ export const componentSchemas = {
         "type": "string"
       },
       "optimizer_config": {
-        "$ref": "#/components/schemas/OptimizerConfig"
+        "$ref": "#/components/schemas/OptimizerConfig",
+        "default": {
+          "type": "adamw"
+        }
       },
       "is_lora": {
         "type": "boolean"
@@ -3139,7 +3145,8 @@ export const componentSchemas = {
         "type": [
           "string",
           "null"
-        ]
+        ],
+        "description": "Id of this sequence within the session, for later requests that refer to it. Servers do not send it here: clients take it from the asample future's `sample_sequence_ids`."
       }
     },
     "required": [
