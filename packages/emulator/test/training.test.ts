@@ -175,3 +175,20 @@ describe("seq_id ordering", () => {
     }
   });
 });
+
+describe("rejected sequenced requests", () => {
+  it("release their seq_id at once: the next seq_id runs without waiting for the gap timeout", async () => {
+    const strict = await startApi({ seqGapTimeoutMs: 600_000 });
+    try {
+      const s = await strict.session();
+      const m = await strict.createModel(s);
+      const rejected = await strict.post("/api/v1/save_weights", { model_id: m, path: "x", seq_id: 1, ttl_seconds: 5, overwrite: false, type: "save_weights" });
+      expect(rejected.status).toBe(400);
+      // With a 10-minute gap timeout, this would hang if seq 1 still held its turn.
+      const out = await forwardBackward(strict, m, 2, BATCH, { forwardOnly: true });
+      expect(out.logprobs).toHaveLength(3);
+    } finally {
+      await strict.emulator.close();
+    }
+  });
+});

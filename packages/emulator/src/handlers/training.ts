@@ -58,6 +58,28 @@ export function trainingRoutes(ctx: HandlerContext): Route[] {
     return record;
   };
 
+  /** Submit-time checks of a sequenced request; when they reject it, its seq_id is released so later ones do not wait. */
+  const checked = <T>(model: LiveModel, seq: number | undefined, check: () => T): T => {
+    try {
+      return check();
+    } catch (error) {
+      if (seq !== undefined) model.sequencer.release(seq);
+      throw error;
+    }
+  };
+
+  /** Validates a sequenced request's body; a rejected body still releases its model's seq_id. */
+  const sequencedJson = <T>(req: EmRequest, schema: string): T => {
+    try {
+      return req.json<T>(schema);
+    } catch (error) {
+      const raw = req.rawJson() as { model_id?: unknown; seq_id?: unknown } | undefined;
+      const model = typeof raw?.model_id === "string" ? world.models.get(raw.model_id) : undefined;
+      if (model && model.run.owner === req.principal.owner && typeof raw?.seq_id === "number") model.sequencer.release(raw.seq_id);
+      throw error;
+    }
+  };
+
   const loadInto = (model: LiveModel, record: CheckpointRecord, optimizer: boolean): void => {
     world.logAudit(model.run.owner, "checkpoint_loaded", model.modelId, record.tinker_path);
     const data = world.checkpoints.read(record);
@@ -162,11 +184,14 @@ export function trainingRoutes(ctx: HandlerContext): Route[] {
         const request = decodeForwardBackwardRequest(req.body);
         if (!request.modelId) throw badRequest(`ForwardBackwardRequest: missing required field "model_id"`, "model_id");
         const model = world.model(request.modelId, req.principal.owner);
-        if (!(SUPPORTED_LOSS_FNS as readonly string[]).includes(request.lossFn)) {
-          throw badRequest(`loss_fn "${request.lossFn}" is not supported by the emulator; supported: ${SUPPORTED_LOSS_FNS.join(", ")}`, "loss_fn");
-        }
-        const run = forwardBackward(model, request);
-        return submitModelOp(ctx, req, model, request.seqId === 0 ? undefined : request.seqId, request.forwardOnly ? "Forward" : "ForwardBackward", () => {
+        const seq = request.seqId === 0 ? undefined : request.seqId;
+        const run = checked(model, seq, () => {
+          if (!(SUPPORTED_LOSS_FNS as readonly string[]).includes(request.lossFn)) {
+            throw badRequest(`loss_fn "${request.lossFn}" is not supported by the emulator; supported: ${SUPPORTED_LOSS_FNS.join(", ")}`, "loss_fn");
+          }
+          return forwardBackward(model, request);
+        });
+        return submitModelOp(ctx, req, model, seq, request.forwardOnly ? "Forward" : "ForwardBackward", () => {
           const result = run();
           return { kind: "proto", binary: () => encodeForwardBackwardOutput(result), json: () => forwardBackwardOutputJson(result) };
         });
@@ -176,10 +201,12 @@ export function trainingRoutes(ctx: HandlerContext): Route[] {
       method: "POST",
       pattern: "/api/v1/optim_step",
       handler: (req) => {
-        const body = req.json<OptimStepRequest>("OptimStepRequest");
+        const body = sequencedJson<OptimStepRequest>(req, "OptimStepRequest");
         const model = world.model(body.model_id, req.principal.owner);
-        if (!body.adam_params) throw badRequest(`optimizer_params: the emulator's models use adamw; send adam_params`, body.optimizer_params ? "optimizer_params" : "adam_params");
-        const p = body.adam_params;
+        const p = checked(model, body.seq_id, () => {
+          if (!body.adam_params) throw badRequest(`optimizer_params: the emulator's models use adamw; send adam_params`, body.optimizer_params ? "optimizer_params" : "adam_params");
+          return body.adam_params;
+        });
         const hp = {
           learningRate: p.learning_rate ?? 1e-4,
           beta1: p.beta1 ?? 0.9,
@@ -200,14 +227,16 @@ export function trainingRoutes(ctx: HandlerContext): Route[] {
       method: "POST",
       pattern: "/api/v1/save_weights",
       handler: (req) => {
-        const body = req.json<SaveWeightsRequest>("SaveWeightsRequest");
+        const body = sequencedJson<SaveWeightsRequest>(req, "SaveWeightsRequest");
         const model = world.model(body.model_id, req.principal.owner);
         const duplicate = duplicateSubmit(model, body.seq_id);
         if (duplicate) return duplicate;
-        checkTtl(body.ttl_seconds);
         const name = body.path ?? `checkpoint-${String(body.seq_id ?? Date.now()).padStart(6, "0")}`;
-        validateCheckpointName(name);
-        const path = reserve(model.modelId, "weights", name, body.overwrite ?? false);
+        const path = checked(model, body.seq_id, () => {
+          checkTtl(body.ttl_seconds);
+          validateCheckpointName(name);
+          return reserve(model.modelId, "weights", name, body.overwrite ?? false);
+        });
         return submitModelOp(ctx, req, model, body.seq_id, "SaveWeights", () => {
           try {
             world.checkpoints.write(
@@ -226,15 +255,17 @@ export function trainingRoutes(ctx: HandlerContext): Route[] {
       method: "POST",
       pattern: "/api/v1/save_weights_for_sampler",
       handler: (req) => {
-        const body = req.json<SaveWeightsForSamplerRequest>("SaveWeightsForSamplerRequest");
+        const body = sequencedJson<SaveWeightsForSamplerRequest>(req, "SaveWeightsForSamplerRequest");
         const model = world.model(body.model_id, req.principal.owner);
         const duplicate = duplicateSubmit(model, body.seq_id);
         if (duplicate) return duplicate;
-        checkTtl(body.ttl_seconds);
-        if (body.path === undefined && body.sampling_session_seq_id === undefined) throw badRequest(`SaveWeightsForSamplerRequest needs path (a named save) or sampling_session_seq_id (an unnamed save)`, "path");
+        checked(model, body.seq_id, () => {
+          checkTtl(body.ttl_seconds);
+          if (body.path === undefined && body.sampling_session_seq_id === undefined) throw badRequest(`SaveWeightsForSamplerRequest needs path (a named save) or sampling_session_seq_id (an unnamed save)`, "path");
+          if (body.path !== undefined) validateCheckpointName(body.path);
+        });
         if (body.path !== undefined) {
           const name = body.path;
-          validateCheckpointName(name);
           const path = reserve(model.modelId, "sampler_weights", name, true);
           return submitModelOp(ctx, req, model, body.seq_id, "SaveWeightsForSampler", () => {
             try {
@@ -263,15 +294,20 @@ export function trainingRoutes(ctx: HandlerContext): Route[] {
       method: "POST",
       pattern: "/api/v1/load_weights",
       handler: (req) => {
-        const body = req.json<LoadWeightsRequest>("LoadWeightsRequest");
+        const body = sequencedJson<LoadWeightsRequest>(req, "LoadWeightsRequest");
         const legacy = body.model_id !== undefined || body.seq_id !== undefined;
         const viaSession = body.session_id !== undefined || body.model_seq_id !== undefined;
         if (legacy && viaSession) throw badRequest(`LoadWeightsRequest takes either model_id + seq_id (load into an existing model) or session_id + model_seq_id (create a model from the checkpoint), not both`, "session_id");
-        const record = loadable(req, body.path, body.weights_access_token);
         if (!viaSession) {
           if (body.model_id === undefined) throw badRequest(`LoadWeightsRequest: missing required field "model_id" (or session_id + model_seq_id)`, "model_id");
           const model = world.model(body.model_id, req.principal.owner);
-          if (record.base_model !== model.run.base_model) throw badRequest(`checkpoint ${body.path} is for base model ${record.base_model}, the model is ${model.run.base_model}`, "path");
+          const duplicate = duplicateSubmit(model, body.seq_id);
+          if (duplicate) return duplicate;
+          const record = checked(model, body.seq_id, () => {
+            const found = loadable(req, body.path, body.weights_access_token);
+            if (found.base_model !== model.run.base_model) throw badRequest(`checkpoint ${body.path} is for base model ${found.base_model}, the model is ${model.run.base_model}`, "path");
+            return found;
+          });
           return submitModelOp(ctx, req, model, body.seq_id, "LoadWeights", () => {
             loadInto(model, record, body.optimizer);
             return { kind: "json", value: { path: body.path, model_id: model.modelId, type: "load_weights" } };
@@ -281,6 +317,7 @@ export function trainingRoutes(ctx: HandlerContext): Route[] {
           throw badRequest(`LoadWeightsRequest: session_id and model_seq_id go together`, "model_seq_id");
         }
         world.activeSession(body.session_id, req.principal.owner);
+        const record = loadable(req, body.path, body.weights_access_token);
         if (body.base_model !== undefined && body.base_model !== record.base_model) throw badRequest(`base_model ${body.base_model} does not match the checkpoint's base model ${record.base_model}`, "base_model");
         const source = world.run(record.training_run_id);
         const modelId = modelIdOf(body.session_id, body.model_seq_id);

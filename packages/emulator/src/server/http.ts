@@ -143,6 +143,13 @@ async function route(options: HttpServerOptions, req: IncomingMessage, method: s
       }
       return validateBody<T>(schema, parsed.value);
     },
+    rawJson(): unknown {
+      try {
+        return JSON.parse(Buffer.from(body).toString("utf8"));
+      } catch {
+        return undefined;
+      }
+    },
   };
   return match.route.handler(emRequest);
 }

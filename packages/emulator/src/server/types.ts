@@ -17,6 +17,8 @@ export interface EmRequest {
   readonly signal: AbortSignal;
   /** The body parsed as JSON and validated against the named schema. */
   json<T>(schema: string): T;
+  /** The body parsed as JSON without validation (undefined when it is not JSON). */
+  rawJson(): unknown;
   header(name: string): string | undefined;
 }
 

@@ -3,7 +3,8 @@
  * missing earlier ids for at most `gapTimeoutMs`; after that the gap is skipped (those ids count as
  * lost) and waiting operations run in order. A seq_id that already ran or is queued is a duplicate
  * (a retried submit) and is answered with the original request id. Operations without seq_id run
- * in arrival order after the ones already queued.
+ * in arrival order after the ones already queued. A request rejected at submit (400/404/409) releases
+ * its seq_id, so later ones do not wait for it; a later request with that seq_id runs at once.
  */
 
 type Op = () => Promise<void>;
@@ -12,6 +13,8 @@ export class Sequencer {
   private nextSeq: number;
   private readonly waiting = new Map<number, Op>();
   private readonly seen = new Map<number, string>();
+  /** seq_ids whose request was rejected at submit; a later request with one of them runs at once. */
+  private readonly released = new Set<number>();
   private gapTimer: NodeJS.Timeout | undefined;
   private chain: Promise<void> = Promise.resolve();
 
@@ -28,7 +31,7 @@ export class Sequencer {
   }
 
   isStale(seq: number): boolean {
-    return seq < this.nextSeq && !this.seen.has(seq);
+    return seq < this.nextSeq && !this.seen.has(seq) && !this.released.has(seq);
   }
 
   submit(seq: number | undefined, requestId: string, op: Op): void {
@@ -37,7 +40,19 @@ export class Sequencer {
       return;
     }
     this.seen.set(seq, requestId);
+    if (this.released.delete(seq)) {
+      this.enqueue(op);
+      return;
+    }
     this.waiting.set(seq, op);
+    this.drain();
+  }
+
+  /** A seq_id whose request was rejected at submit: its turn passes at once, so later ones do not wait for it. */
+  release(seq: number): void {
+    if (seq < this.nextSeq || this.waiting.has(seq) || this.seen.has(seq)) return;
+    this.released.add(seq);
+    this.waiting.set(seq, async () => {});
     this.drain();
   }
 
