@@ -55,39 +55,4 @@ export const KNOWN_DIFFERENCES: Readonly<Record<string, readonly string[]>> = {
     "call #8 TrainingClient.forward_backward: Python \"TrainingClient.forward_backward\", TypeScript \"(no such call)\" (the TypeScript scenario stopped before this call)",
     "call #9 TrainingClient.optim_step: Python \"TrainingClient.optim_step\", TypeScript \"(no such call)\" (the TypeScript scenario stopped before this call)",
   ],
-  // TRAINING: after a 410 on the sample's future, Python re-submits with a NEW seq_id (its RetryHandler takes a fresh id per attempt); TS re-sends seq_id 0. And SampledSequence.sequence_id (from the asample promise's sample_sequence_ids) is not returned.
-  error_410_sample: [
-    "request #6 POST /api/v1/asample ≠ Python's exchange #7 (Python: SamplingClient.sample):",
-    "  body.seq_id: Python 1, TypeScript 0",
-    "call #1 SamplingClient.sample returned.sequences[0].sequence_id: missing — Python returned \"seq-<uuid>\", TypeScript did not return it",
-  ],
-  // TRAINING: save_weights_for_sampler returns the wire `type`; Python's public SaveWeightsForSamplerResponse has type None.
-  rest_checkpoints: [
-    "call #5 TrainingClient.save_weights_for_sampler returned.type: type differs — Python null, TypeScript \"save_weights_for_sampler\"",
-  ],
-  // TRAINING: as rest_checkpoints.
-  rest_runs: [
-    "call #4 TrainingClient.save_weights_for_sampler returned.type: type differs — Python null, TypeScript \"save_weights_for_sampler\"",
-  ],
-  // TRAINING: SampledSequence.sequence_id (from the asample promise's sample_sequence_ids) is not returned.
-  sample: [
-    "call #1 SamplingClient.sample returned.sequences[0].sequence_id: missing — Python returned \"seq-<uuid>\", TypeScript did not return it",
-    "call #2 SamplingClient.sample returned.sequences[0].sequence_id: missing — Python returned \"seq-<uuid>\", TypeScript did not return it",
-    "call #2 SamplingClient.sample returned.sequences[1].sequence_id: missing — Python returned \"seq-<uuid>\", TypeScript did not return it",
-    "call #2 SamplingClient.sample returned.sequences[2].sequence_id: missing — Python returned \"seq-<uuid>\", TypeScript did not return it",
-    "call #3 SamplingClient.sample returned.sequences[0].sequence_id: missing — Python returned \"seq-<uuid>\", TypeScript did not return it",
-  ],
-  // TRAINING: as sample.
-  save_weights_and_get_sampling_client: [
-    "call #4 SamplingClient.sample returned.sequences[0].sequence_id: missing — Python returned \"seq-<uuid>\", TypeScript did not return it",
-    "call #4 SamplingClient.sample returned.sequences[1].sequence_id: missing — Python returned \"seq-<uuid>\", TypeScript did not return it",
-    "call #8 SamplingClient.sample returned.sequences[0].sequence_id: missing — Python returned \"seq-<uuid>\", TypeScript did not return it",
-    "call #8 SamplingClient.sample returned.sequences[1].sequence_id: missing — Python returned \"seq-<uuid>\", TypeScript did not return it",
-  ],
-  // TRAINING: as rest_checkpoints and sample.
-  save_weights_for_sampler: [
-    "call #3 TrainingClient.save_weights_for_sampler returned.type: type differs — Python null, TypeScript \"save_weights_for_sampler\"",
-    "call #4 TrainingClient.save_weights_for_sampler returned.type: type differs — Python null, TypeScript \"save_weights_for_sampler\"",
-    "call #6 SamplingClient.sample returned.sequences[0].sequence_id: missing — Python returned \"seq-<uuid>\", TypeScript did not return it",
-  ],
 };
