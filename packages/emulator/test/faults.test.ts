@@ -51,6 +51,19 @@ describe("fault injection", () => {
     await expect(never).rejects.toThrow();
   });
 
+  it("delay-body sends headers first and the body later (or never)", async () => {
+    const res = await api.post("/api/v1/client/config", config, { "x-emulator-fault": "delay-body=30" });
+    expect(res.status).toBe(200);
+    expect(((await res.json()) as Record<string, unknown>)["fwdbwd_max_chunk_len"]).toBe(1024);
+    const controller = new AbortController();
+    const hanging = await api.post("/api/v1/client/config", config, { "x-emulator-fault": "delay-body" });
+    expect(hanging.status).toBe(200);
+    const body = hanging.text();
+    setTimeout(() => controller.abort(), 50);
+    await expect(Promise.race([body, new Promise((_, reject) => controller.signal.addEventListener("abort", () => reject(new Error("body never came"))))])).rejects.toThrow("body never came");
+    await hanging.body?.cancel().catch(() => undefined);
+  });
+
   it("try-again storms, expired (410) futures and failed futures with a category", async () => {
     const s = await api.session();
     const f = await api.postJson<{ request_id: string; model_id: string }>("/api/v1/create_model", {

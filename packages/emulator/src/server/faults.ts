@@ -8,6 +8,7 @@
  *   queue-state=paused_capacity  with status=408 or try-again: the queue_state reported.
  *   reset                 destroy the connection without answering.
  *   stall=2000            wait 2000 ms before handling; `stall` alone never answers.
+ *   delay-body=2000       send the status and headers at once, the body 2000 ms later (`delay-body` alone: never).
  *   try-again=3           retrieve_future: answer try_again (without long-polling) 3 times.
  *   expire                retrieve_future: answer 410 (the future is gone).
  *   fail=user|server      submit endpoints: the future fails with that category.
@@ -36,6 +37,8 @@ export interface Fault {
   reset?: boolean;
   /** ms; Infinity = never answer. */
   stallMs?: number;
+  /** ms between headers and body; Infinity = the body never comes. */
+  delayBodyMs?: number;
   tryAgain?: number;
   expire?: boolean;
   fail?: "user" | "server";
@@ -72,6 +75,9 @@ export function parseFault(text: string): { fault: Fault; times: number | undefi
         break;
       case "stall":
         fault.stallMs = value === "" ? Infinity : int(key, value);
+        break;
+      case "delay-body":
+        fault.delayBodyMs = value === "" ? Infinity : int(key, value);
         break;
       case "try-again":
         fault.tryAgain = value === "" ? 1 : int(key, value);

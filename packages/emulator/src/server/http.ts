@@ -72,12 +72,12 @@ async function handle(options: HttpServerOptions, req: IncomingMessage, res: Ser
 
   let raw: Buffer = Buffer.alloc(0);
   let reply: Reply;
+  let fault: EmRequest["fault"];
   try {
     raw = await readBody(req);
     if (method === "OPTIONS" && options.cors) {
       reply = { status: 204, empty: true };
     } else {
-      let fault: EmRequest["fault"];
       try {
         fault = options.faults.select(method, path, header(req, "x-emulator-fault"));
       } catch (error) {
@@ -109,7 +109,7 @@ async function handle(options: HttpServerOptions, req: IncomingMessage, res: Ser
     reply = errorReply(error);
   }
   if (abort.signal.aborted && !res.writable) return;
-  send(options, req, res, url, raw, reply);
+  send(options, req, res, url, raw, reply, fault?.delayBodyMs);
 }
 
 async function route(options: HttpServerOptions, req: IncomingMessage, method: string, path: string, url: URL, raw: Buffer, fault: EmRequest["fault"], signal: AbortSignal): Promise<Reply> {
@@ -160,7 +160,7 @@ function errorReply(error: unknown): Reply {
   return { status: 500, json: { detail: `emulator error: ${message}` } };
 }
 
-function send(options: HttpServerOptions, req: IncomingMessage, res: ServerResponse, url: URL, raw: Buffer, reply: Reply): void {
+function send(options: HttpServerOptions, req: IncomingMessage, res: ServerResponse, url: URL, raw: Buffer, reply: Reply, delayBodyMs: number | undefined): void {
   const headers: Record<string, string> = { ...(reply.headers ?? {}) };
   if (options.cors) {
     headers["access-control-allow-origin"] = options.cors === true ? (header(req, "origin") ?? "*") : options.cors;
@@ -182,7 +182,13 @@ function send(options: HttpServerOptions, req: IncomingMessage, res: ServerRespo
   if (bytes) headers["content-length"] = String(bytes.byteLength);
   else if ("empty" in reply) headers["content-length"] = "0";
   res.writeHead(reply.status, headers);
-  if ("stream" in reply) {
+  if (delayBodyMs !== undefined) {
+    res.flushHeaders();
+    if (delayBodyMs !== Infinity) {
+      const timer = setTimeout(() => res.end(bytes), delayBodyMs);
+      res.on("close", () => clearTimeout(timer));
+    }
+  } else if ("stream" in reply) {
     reply.stream.pipe(res);
     reply.stream.on("error", () => res.destroy());
   } else {
