@@ -23,8 +23,8 @@ export function emulatorBin(): string {
  * Starts ONE emulator as its own process (its CPU work never shares the drivers' event loop) and
  * resolves once it prints the URL it listens on.
  */
-export function startEmulatorProcess(args: readonly string[], timeoutMs = 30_000): Promise<EmulatorProcess> {
-  const child: ChildProcess = spawn(process.execPath, [emulatorBin(), "--port", "0", ...args], {
+export function startEmulatorProcess(args: readonly string[], timeoutMs = 30_000, nodeArgs: readonly string[] = []): Promise<EmulatorProcess> {
+  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, emulatorBin(), "--port", "0", ...args], {
     stdio: ["ignore", "pipe", "pipe"],
   });
   let stderr = "";

@@ -5,7 +5,8 @@
  * the V8 sampling profiler (node:inspector) and prints self time per function and per file. The
  * raw .cpuprofile is written to bench/results/ for a flame view (Chrome DevTools, speedscope).
  */
-import { writeFile, mkdir, rm, mkdtemp } from "node:fs/promises";
+import { existsSync } from "node:fs";
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { Session } from "node:inspector/promises";
 import { tmpdir } from "node:os";
 import { dirname, join, relative } from "node:path";
@@ -64,7 +65,14 @@ async function main(): Promise<void> {
   const what = process.argv[2] ?? "persistence";
   const ops = Number(process.argv[3] ?? (what === "pipeline" ? 500 : 300));
   const tmp = await mkdtemp(join(tmpdir(), "tinker-bench-prof-"));
-  const emulator = await startEmulatorProcess(["--skip-model", "--data-dir", join(tmp, "emulator")]);
+  // The emulator is profiled too (written when it exits), to show what the server side costs.
+  const emuProfDir = join(tmp, "emulator-profile");
+  const dataDir = existsSync("/dev/shm") ? await mkdtemp("/dev/shm/tinker-bench-emulator-") : join(tmp, "emulator");
+  const emulator = await startEmulatorProcess(["--skip-model", "--data-dir", dataDir], 30_000, [
+    "--cpu-prof",
+    "--cpu-prof-dir",
+    emuProfDir,
+  ]);
   const ts = await openTinkerTs(emulator.url, "tml-bench", "Qwen/Qwen3-8B");
   const rows = rawRows({ batch: 4, seqLen: 64, vocab: 151_936 });
   const persist = ts.persistDriver();
@@ -83,13 +91,22 @@ async function main(): Promise<void> {
   session.disconnect();
   await ts.close();
   await emulator.close();
-  await rm(tmp, { recursive: true, force: true });
   const outDir = join(BENCH_DIR, "results");
   await mkdir(outDir, { recursive: true });
+  let emulatorText = "";
+  try {
+    const [file] = await readdir(emuProfDir);
+    const emuProfile = JSON.parse(await readFile(join(emuProfDir, file!), "utf8")) as Profile;
+    emulatorText = `\n\nEMULATOR process over the whole run (start-up, warm-up and the measured loop):\n\n${summarise(emuProfile)}`;
+  } catch (err) {
+    emulatorText = `\n\n(no emulator profile: ${err instanceof Error ? err.message : String(err)})\n`;
+  }
+  await rm(tmp, { recursive: true, force: true });
+  await rm(dataDir, { recursive: true, force: true });
   const file = join(outDir, `profile-${what}.cpuprofile`);
   await writeFile(file, JSON.stringify(profile));
   const perOp = what === "pipeline" ? `${(wall / ops).toFixed(3)} ms/step` : `${(wall / (2 * ops)).toFixed(3)} ms/op (save+load)`;
-  const text = `tinker-ts ${what}: ${ops} ops in ${wall.toFixed(0)} ms = ${perOp}\n\n${summarise(profile)}`;
+  const text = `tinker-ts ${what}: ${ops} ops in ${wall.toFixed(0)} ms = ${perOp}\n\nCLIENT (the measured loop only):\n\n${summarise(profile)}${emulatorText}`;
   await writeFile(join(outDir, `profile-${what}.txt`), text);
   process.stdout.write(text);
 }
