@@ -18,6 +18,24 @@ const BACKGROUND: Readonly<Record<string, unknown>> = {
 /** Result polls: many may be in flight at once, so their relative order is free. */
 const POLL_PATHS = new Set(["/api/v1/retrieve_future", "/api/v1/retrieve_futures"]);
 
+/**
+ * A session-wide long-poll loop (sample_use_retrieve_futures): how often it polls, and the cursor,
+ * timeout and acknowledgements in each body, depend on timing. Only its `target` is compared; it
+ * must be used if Python used it, but the number of polls is free.
+ */
+const SESSION_POLLER = "/api/v1/retrieve_futures";
+
+function pollerTarget(request: RecordedRequest): RecordedRequest {
+  if (request.body?.kind !== "json") return request;
+  let target: unknown;
+  try {
+    target = (JSON.parse(request.body.text) as { target?: unknown }).target;
+  } catch {
+    return request;
+  }
+  return { ...request, body: { kind: "json", text: JSON.stringify({ target }) } };
+}
+
 export interface RequestMismatch {
   /** Position of the request among those TypeScript sent (0-based). */
   readonly index: number;
@@ -106,6 +124,7 @@ export class ReplayMatcher {
   private readonly unexpected: RecordedRequest[] = [];
   private received = 0;
   private lastSubmit: Exchange | undefined;
+  private lastPoller: Exchange | undefined;
 
   constructor(private readonly exchanges: readonly Exchange[]) {
     this.consumed = exchanges.map(() => false);
@@ -118,6 +137,7 @@ export class ReplayMatcher {
     this.exchanges.forEach((ex, i) => {
       if (!this.consumed[i] && ex.request.method.toUpperCase() === request.method && ex.request.path === request.path) candidates.push(i);
     });
+    if (request.path === SESSION_POLLER) return this.matchPoller(index, request, candidates);
     if (candidates.length === 0) {
       if (!(request.path in BACKGROUND)) this.unexpected.push(request);
       return undefined;
@@ -155,8 +175,31 @@ export class ReplayMatcher {
     return exchange;
   }
 
+  /** Session poller requests: the next captured poll (compared by target), or the last answer again. */
+  private matchPoller(index: number, request: RecordedRequest, candidates: readonly number[]): Exchange | undefined {
+    const next = candidates[0];
+    const exchange = next === undefined ? this.lastPoller : (this.exchanges[next] as Exchange);
+    if (next !== undefined) this.consumed[next] = true;
+    if (!exchange) {
+      this.unexpected.push(request);
+      return undefined;
+    }
+    this.lastPoller = exchange;
+    const differences = compareRequest(pollerTarget(exchange.request), pollerTarget(request));
+    if (differences.length > 0) this.mismatches.push({ index, request, exchange, differences });
+    return exchange;
+  }
+
   report(): ReplayReport {
-    const missing = this.exchanges.filter((ex, i) => !this.consumed[i] && !(ex.request.path in BACKGROUND) && !isDynamicConfigRefresh(this.exchanges, i));
+    const pollerUsed = this.lastPoller !== undefined;
+    const firstPoller = this.exchanges.findIndex((ex) => ex.request.path === SESSION_POLLER);
+    const missing = this.exchanges.filter(
+      (ex, i) =>
+        !this.consumed[i] &&
+        !(ex.request.path in BACKGROUND) &&
+        !isDynamicConfigRefresh(this.exchanges, i) &&
+        !(ex.request.path === SESSION_POLLER && (pollerUsed || i !== firstPoller)),
+    );
     const mismatches = [...this.mismatches];
     const unexpected = [...this.unexpected];
     const received = this.received;

@@ -55,4 +55,14 @@ export const KNOWN_DIFFERENCES: Readonly<Record<string, readonly string[]>> = {
     "call #8 TrainingClient.forward_backward: Python \"TrainingClient.forward_backward\", TypeScript \"(no such call)\" (the TypeScript scenario stopped before this call)",
     "call #9 TrainingClient.optim_step: Python \"TrainingClient.optim_step\", TypeScript \"(no such call)\" (the TypeScript scenario stopped before this call)",
   ],
+  // TRAINING/CORE: with the server flag sample_use_retrieve_futures the client should wait on the session's
+  // retrieve_futures long-poll, then fetch each payload with allow_metadata_only=false (SDK-0.38-NOTES §6);
+  // the TS client polls retrieve_future per request as when the flag is off.
+  sample_retrieve_futures: [
+    "request #5 POST /api/v1/retrieve_future ≠ Python's exchange #8 (Python: SamplingClient.sample):",
+    "  body.allow_metadata_only: Python false, TypeScript true",
+    "request #7 POST /api/v1/retrieve_future ≠ Python's exchange #13 (Python: SamplingClient.sample):",
+    "  body.allow_metadata_only: Python false, TypeScript true",
+    "missing request POST /api/v1/retrieve_futures: Python sent it as exchange #6, TypeScript never did",
+  ],
 };

@@ -43,3 +43,25 @@ describe("ReplayMatcher", () => {
     expect(m.report().ok).toBe(true);
   });
 });
+
+describe("ReplayMatcher, session poller (retrieve_futures)", () => {
+  const poll = (cursor: number, sessionId = "s:sample:0") =>
+    req("/api/v1/retrieve_futures", { target: { type: "sampling_session", sampling_session_id: sessionId, cloned_sampler_id: 0 }, prev_cursor: cursor });
+
+  it("compares only the target, tolerates another number of polls, and answers extra polls again", () => {
+    const m = new ReplayMatcher([ex(1, poll(0), { completions: [], cursor: 1 }), ex(2, poll(1), { completions: [], cursor: 1 })]);
+    expect(m.match(poll(0))?.seq).toBe(1);
+    expect(m.match(poll(7))?.seq).toBe(2);
+    expect(m.match(poll(1))?.seq).toBe(2);
+    expect(m.report().ok).toBe(true);
+  });
+
+  it("reports a poller that polls another target, and a poller Python used that TypeScript never did", () => {
+    const m = new ReplayMatcher([ex(1, poll(0))]);
+    m.match(poll(0, "other:sample:0"));
+    expect(m.report().format()).toContain('body.target.sampling_session_id: Python "s:sample:0", TypeScript "other:sample:0"');
+    expect(new ReplayMatcher([ex(1, poll(0)), ex(2, poll(1))]).report().format()).toBe(
+      "missing request POST /api/v1/retrieve_futures: Python sent it as exchange #1, TypeScript never did",
+    );
+  });
+});

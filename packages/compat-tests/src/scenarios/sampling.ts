@@ -15,3 +15,11 @@ export const sample: TsScenario = async (run) => {
   );
   await run.call("SamplingClient.compute_logprobs", () => smp.computeLogprobs(prompt).result());
 };
+
+export const sample_retrieve_futures: TsScenario = async (run) => {
+  const sc = run.service();
+  const smp = await run.call("ServiceClient.create_sampling_client", () => sc.createSamplingClient({ baseModel: BASE_MODEL }));
+  for (const prompt of [[1, 2], [3, 4, 5]]) {
+    await run.call("SamplingClient.sample", () => smp.sample(modelInput(prompt), { numSamples: 1, samplingParams: { max_tokens: 3, seed: 3 } }).result());
+  }
+};
