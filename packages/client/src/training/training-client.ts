@@ -280,14 +280,23 @@ export class TrainingClient {
       label: this.modelId,
       decode,
       submit: (deadline) =>
-        this.#sequencer.inTurn(id, () =>
-          this.#ctx.withRetries(
-            (d) => this.#post(path, { body: body(id + 1), contentType: "application/json" }, d, maxRetries),
-            deadline,
-            `${requestType} ${this.modelId}`,
-          ),
+        deadline.race(
+          this.#sendInTurn(id, requestType, (d) => this.#post(path, { body: body(id + 1), contentType: "application/json" }, d, maxRetries)),
         ),
     });
+  }
+
+  /**
+   * Sends a reserved request when its turn comes, with the outer retry window. Once a request has its
+   * place in the order it is always sent (bounded only by the client being closed): the service runs
+   * a model's requests strictly by seq_id, so a reserved id that never arrives would hold up every
+   * later request. A caller's timeout or abort ends the caller's wait, not the send — as in Python,
+   * where a future's timeout does not cancel its submission.
+   */
+  #sendInTurn(id: number, requestType: RequestType, post: (deadline: Deadline) => Promise<UntypedFuture>): Promise<UntypedFuture> {
+    const sending = this.#sequencer.inTurn(id, () => this.#ctx.withRetries(post, this.#ctx.deadline(), `${requestType} ${this.modelId}`));
+    sending.catch(() => undefined); // observed by the caller's future when it still waits
+    return sending;
   }
 
   #post(path: string, payload: { body: string | Uint8Array; contentType: string; headers?: Record<string, string> }, deadline: Deadline, maxRetries: number): Promise<UntypedFuture> {
@@ -337,25 +346,15 @@ export class TrainingClient {
     const bodies = chunks.map((chunk, i) =>
       encodeForwardBackwardRequest({ modelId: this.modelId, seqId: first + i + 1, data: chunk.data, lossFn, lossFnConfig, forwardOnly }),
     );
-    const send = (i: number, deadline: Deadline): Promise<UntypedFuture> => {
+    // Each chunk is sent in the background once its turn comes (see #sendInTurn); the caller's
+    // deadline only bounds the waiting.
+    const send = (i: number): Promise<UntypedFuture> => {
       const raw = bodies[i] as Uint8Array;
       const ready = compress ? zstdCompress(raw) : Promise.resolve(raw);
-      return ready.then((body) => {
-        const turn = parallel ? first : first + i;
-        return this.#sequencer.inTurn(turn, () =>
-          this.#ctx.withRetries(
-            (d) =>
-              this.#post(
-                "/api/v1/forward_backward",
-                { body, contentType: "application/x-protobuf", ...(compress ? { headers: { "Content-Encoding": "zstd" } } : {}) },
-                d,
-                10,
-              ),
-            deadline,
-            `${requestType} ${this.modelId}`,
-          ),
-        );
-      });
+      const headers = compress ? { headers: { "Content-Encoding": "zstd" } } : {};
+      return this.#sendInTurn(parallel ? first : first + i, requestType, (d) =>
+        ready.then((body) => this.#post("/api/v1/forward_backward", { body, contentType: "application/x-protobuf", ...headers }, d, 10)),
+      );
     };
     const spec = (submit: (deadline: Deadline) => Promise<UntypedFuture>) =>
       this.#ctx.submitFuture<ForwardBackwardOutput>({
@@ -370,18 +369,11 @@ export class TrainingClient {
     if (parallel && chunks.length > 1) {
       // All chunks share one turn and go out together, the first one last: the service holds the
       // later chunks until the first arrives, so by then it can take the whole batch at once.
-      const restSubmits: Promise<unknown>[] = [];
-      const rest = chunks.slice(1).map((_, j) =>
-        spec((deadline) => {
-          const p = send(j + 1, deadline);
-          restSubmits.push(p);
-          return p;
-        }),
-      );
-      const head = spec((deadline) => Promise.allSettled(restSubmits).then(() => send(0, deadline)));
-      futures = [head, ...rest];
+      const rest = chunks.slice(1).map((_, j) => send(j + 1));
+      const head = Promise.allSettled(rest).then(() => send(0));
+      futures = [head, ...rest].map((sending) => spec((deadline) => deadline.race(sending)));
     } else {
-      futures = chunks.map((_, i) => spec((deadline) => send(i, deadline)));
+      futures = chunks.map((_, i) => send(i)).map((sending) => spec((deadline) => deadline.race(sending)));
     }
     return APIFuture.combine(futures, combineForwardBackwardOutputs);
   }

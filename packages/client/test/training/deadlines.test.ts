@@ -39,4 +39,26 @@ describe("deadlines and aborts", () => {
       await h.close();
     }
   });
+
+  it("a call that times out while earlier ones hold the line is still sent in its place, so nothing after it is held up", async () => {
+    // The first forward_backward submit takes 1 s to be answered.
+    const h = await startHarness({ faultFor: (_headers, path) => (path === "/api/v1/forward_backward" ? "stall=1000;times=1" : undefined) });
+    try {
+      const tc = await h.service.createLoraTrainingClient({ baseModel: BASE_MODEL, rank: 2, seed: 1 });
+      const settled: string[] = [];
+      const first = tc.forwardBackward(batch, "cross_entropy").then(() => settled.push("forwardBackward"));
+      const impatient = tc.optimStep({ learning_rate: 0.01 }, { timeout: 100 }).catch((e: unknown) => {
+        settled.push("optimStep timed out");
+        throw e;
+      });
+      await expect(impatient).rejects.toBeInstanceOf(DeadlineExceededError);
+      await first;
+      expect(settled).toEqual(["optimStep timed out", "forwardBackward"]);
+      await expect(tc.saveState("after")).resolves.toMatchObject({ path: `tinker://${tc.modelId}/weights/after` });
+      const seqs = await Promise.all(h.sent.filter((r) => ["/api/v1/forward_backward", "/api/v1/optim_step", "/api/v1/save_weights"].includes(r.path)).map(seqIdOf));
+      expect(seqs).toEqual([1, 2, 3]);
+    } finally {
+      await h.close();
+    }
+  });
 });
