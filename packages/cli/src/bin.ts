@@ -9,4 +9,10 @@ process.once("SIGINT", () => {
   setTimeout(() => process.exit(130), 2000).unref();
 });
 
+// `tinker-ts checkpoint list | head`: a closed pipe ends the command quietly.
+process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+  if (error.code === "EPIPE") process.exit(process.exitCode ?? 0);
+  throw error;
+});
+
 process.exitCode = await main(process.argv.slice(2), { signal: interrupt.signal });

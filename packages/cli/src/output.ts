@@ -20,7 +20,13 @@ export interface Io {
 
 export function render(output: Output, format: OutputFormat): string {
   if (format === "json") return `${pythonJson(output.json(), 2)}\n`;
-  const table = new Table({ head: output.columns(), style: { head: [], border: [] }, wordWrap: false });
+  const table = new Table({
+    head: output.columns(),
+    style: { head: [], border: [] },
+    // No rule between body rows (as the Python CLI's tables).
+    chars: { mid: "", "left-mid": "", "mid-mid": "", "right-mid": "" },
+    wordWrap: false,
+  });
   for (const row of output.rows()) table.push(row);
   const title = output.title();
   const footer = output.footer?.() ?? [];
