@@ -10,6 +10,7 @@ import { searchRoutes } from "./handlers/search.js";
 import { samplingRoutes } from "./handlers/sampling.js";
 import { serviceRoutes } from "./handlers/service.js";
 import { trainingRoutes } from "./handlers/training.js";
+import { weightsRoutes } from "./handlers/weights.js";
 import { Authenticator, DEFAULT_API_KEY } from "./server/auth.js";
 import { FaultInjector, type FaultRule } from "./server/faults.js";
 import { listen } from "./server/http.js";
@@ -85,7 +86,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     archivePaddingBytes: options.archivePaddingBytes ?? 0,
     baseUrl: () => baseUrl,
   };
-  const router = new Router([...serviceRoutes(ctx), ...trainingRoutes(ctx), ...samplingRoutes(ctx), ...futureRoutes(ctx), ...restRoutes(ctx), ...extraRoutes(ctx), ...searchRoutes(ctx)]);
+  const router = new Router([...serviceRoutes(ctx), ...trainingRoutes(ctx), ...weightsRoutes(ctx), ...samplingRoutes(ctx), ...futureRoutes(ctx), ...restRoutes(ctx), ...extraRoutes(ctx), ...searchRoutes(ctx)]);
   const host = options.host ?? "127.0.0.1";
   const running = await listen(
     { router, auth, faults: new FaultInjector(options.faults ?? []), recorder: options.record ? new Recorder(options.record) : undefined, cors: options.cors ?? false },

@@ -5,7 +5,7 @@ import type { Route } from "../server/types.js";
 import { noContent, ok } from "../server/types.js";
 import { parseTinkerPath } from "../state/paths.js";
 import type { HandlerContext } from "./context.js";
-import { MIN_TTL_SECONDS } from "./training.js";
+import { MIN_TTL_SECONDS } from "./weights.js";
 
 interface CopyWeightsBody { source_path: string; destination_project_id?: string; ttl_seconds?: number; weights_access_token?: string; session_id?: string; model_seq_id?: number }
 interface FuturesRetrieveBody { target: { sampling_session_id: string; cloned_sampler_id: number }; prev_cursor: number; timeout?: number | null; retrieved_request_ids: string[] }

@@ -8,7 +8,7 @@ import type { CheckpointRecord, RunRecord } from "../state/checkpoints.js";
 import { parseTinkerPath, tinkerPath } from "../state/paths.js";
 import type { SetCheckpointTtlRequest, WeightsInfoRequest } from "../wire.js";
 import type { HandlerContext } from "./context.js";
-import { MIN_TTL_SECONDS } from "./training.js";
+import { MIN_TTL_SECONDS } from "./weights.js";
 
 const ARCHIVE_URL_TTL_MS = 15 * 60 * 1000;
 
