@@ -10,6 +10,7 @@ import { invalidArgument } from "../paths/invalid-argument.js";
 import { checkSamplingModelPath } from "../paths/tinker-path.js";
 import { decodeSampleResponse } from "../proto/sample-response.js";
 import { samplingBackoff } from "./backoff.js";
+import { Slots } from "./slots.js";
 import { createSamplingSessionBody, sampleBody, type SamplingParamsInput, type SamplingSource } from "./request-bodies.js";
 
 export interface SampleOptions extends CallOptions {
@@ -69,12 +70,15 @@ export class SamplingClient {
   readonly samplingSessionId: string;
   readonly #ctx: SessionContext;
   readonly #baseModel: string;
+  /** In-flight samples (submit to result) are bounded by the server's sample_max_concurrent_requests. */
+  readonly #slots: Slots;
   #requestCounter = 0;
 
   private constructor(ctx: SessionContext, samplingSessionId: string, baseModel: string) {
     this.#ctx = ctx;
     this.samplingSessionId = samplingSessionId;
     this.#baseModel = baseModel;
+    this.#slots = new Slots(ctx.serverConfig.sample_max_concurrent_requests);
   }
 
   /** @internal Opens a sampling session on `source` (create_sampling_session). */
@@ -167,7 +171,8 @@ export class SamplingClient {
             throw e;
           },
         );
-    return ctx.submitFuture<SampleResponse>({
+    let release: (() => void) | undefined;
+    const future = ctx.submitFuture<SampleResponse>({
       requestType: "Sample",
       resultFormat: "protobuf",
       resubmitOnExpired: true,
@@ -175,6 +180,7 @@ export class SamplingClient {
       label: this.samplingSessionId,
       decode: (payload, submitted) => withSequenceIds(decodeSampleResponse(payload as Uint8Array), submitted),
       submit: async (deadline) => {
+        release ??= await this.#slots.acquire(deadline);
         // The body is fixed per attempt: 429 back-offs and retries re-send it unchanged.
         const body = bodyFor(takeSeqId());
         for (;;) {
@@ -185,5 +191,8 @@ export class SamplingClient {
         }
       },
     });
+    const done = (): void => release?.();
+    future.then(done, done);
+    return future;
   }
 }
