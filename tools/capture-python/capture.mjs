@@ -60,6 +60,7 @@ async function captureOne(startEmulator, python, name) {
   const record = join(work, "record.jsonl");
   const callsFile = join(work, "calls.json");
   const emulator = await startEmulator({
+    ...(meta.options ?? {}),
     port: 0,
     dataDir: join(work, "data"),
     clientConfig: meta.flags,
@@ -86,7 +87,7 @@ async function captureOne(startEmulator, python, name) {
     description: meta.description,
     sdk: calls.sdk,
     python: calls.python,
-    emulator: { flags: meta.flags, faults: meta.faults },
+    emulator: { flags: meta.flags, faults: meta.faults, ...(meta.options && Object.keys(meta.options).length > 0 ? { options: meta.options } : {}) },
     calls: calls.calls,
     exchanges,
   };

@@ -159,6 +159,7 @@ def main(argv: list[str]) -> int:
             "description": (mod.__doc__ or "").strip(),
             "flags": getattr(mod, "FLAGS", {}),
             "faults": getattr(mod, "FAULTS", []),
+            "options": getattr(mod, "EMULATOR_OPTIONS", {}),
         }))
         return 0
     if len(argv) == 4 and argv[0] == "run":

@@ -48,7 +48,12 @@ export interface Fixture {
   readonly description: string;
   readonly sdk: { readonly name: string; readonly version: string };
   readonly python: string;
-  readonly emulator: { readonly flags: Readonly<Record<string, unknown>>; readonly faults: readonly FaultRuleJson[] };
+  readonly emulator: {
+    readonly flags: Readonly<Record<string, unknown>>;
+    readonly faults: readonly FaultRuleJson[];
+    /** Other startEmulator options the scenario set (e.g. inlinePayloadLimitBytes). */
+    readonly options?: Readonly<Record<string, unknown>>;
+  };
   readonly calls: readonly CallRecord[];
   readonly exchanges: readonly Exchange[];
 }

@@ -42,3 +42,13 @@ export const error_400_validation: TsScenario = async (run) => {
   await run.callExpectingError("TrainingClient.forward_backward", () => tc.forwardBackward(batch(), "ppo").result());
   await trainStep(run, tc);
 };
+
+export const error_poll_statuses: TsScenario = async (run) => {
+  const { tc } = await trainingClient(run);
+  await trainStep(run, tc);
+};
+
+export const futures_metadata_peek: TsScenario = async (run) => {
+  const { tc } = await trainingClient(run);
+  await run.call("TrainingClient.forward_backward", () => tc.forwardBackward(batch(), "cross_entropy").result());
+};
