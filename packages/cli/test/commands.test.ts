@@ -16,6 +16,12 @@ function env(apiKey = KEY): { TINKER_BASE_URL: string; TINKER_API_KEY: string } 
   return { TINKER_BASE_URL: emulator.url, TINKER_API_KEY: apiKey };
 }
 
+/** A run's checkpoints straight from the emulator (verification without another subprocess). */
+async function checkpointsOf(apiKey: string, runId: string): Promise<{ tinker_path: string; time: string; public: boolean; expires_at: string | null }[]> {
+  const res = await fetch(`${emulator.url}/api/v1/training_runs/${runId}/checkpoints`, { headers: { "x-api-key": apiKey } });
+  return ((await res.json()) as { checkpoints: { tinker_path: string; time: string; public: boolean; expires_at: string | null }[] }).checkpoints;
+}
+
 let main: SeededRun;
 let second: SeededRun;
 
@@ -119,8 +125,7 @@ describe("checkpoint list and info", () => {
 });
 
 describe("checkpoint publish, unpublish and set-ttl", () => {
-  const info = async (path: string): Promise<Record<string, unknown>> =>
-    JSON.parse((await runCli(["-f", "json", "checkpoint", "info", path], env())).stdout) as Record<string, unknown>;
+  const info = async (path: string): Promise<Record<string, unknown>> => (await checkpointsOf(KEY, main.runId)).find((c) => c.tinker_path === path)!;
 
   it("publishes and unpublishes", async () => {
     const path = main.training[1]!;
@@ -150,10 +155,7 @@ describe("checkpoint publish, unpublish and set-ttl", () => {
 
 describe("checkpoint delete", () => {
   const user = (n: number): string => `tml-cli-delete-user-${n}`;
-  const paths = async (apiKey: string, runId: string): Promise<string[]> =>
-    (JSON.parse((await runCli(["-f", "json", "checkpoint", "list", "--run-id", runId], env(apiKey))).stdout) as { checkpoints: { tinker_path: string }[] }).checkpoints
-      .map((c) => c.tinker_path)
-      .sort();
+  const paths = async (apiKey: string, runId: string): Promise<string[]> => (await checkpointsOf(apiKey, runId)).map((c) => c.tinker_path).sort();
 
   it("refuses without --yes when there is no terminal to ask on, and deletes nothing", async () => {
     const s = await seedRun(emulator.url, user(1), { training: ["a"] });
@@ -181,10 +183,7 @@ describe("checkpoint delete", () => {
   it("deletes by run with --type, --before and --after filters", async () => {
     const s = await seedRun(emulator.url, user(3), { training: ["t1", "t2"], sampler: ["s1"] });
     const e = env(user(3));
-    const list = JSON.parse((await runCli(["-f", "json", "checkpoint", "list", "--run-id", s.runId], e)).stdout) as {
-      checkpoints: { tinker_path: string; time: string }[];
-    };
-    const t1 = list.checkpoints.find((c) => c.tinker_path.endsWith("/t1"))!;
+    const t1 = (await checkpointsOf(user(3), s.runId)).find((c) => c.tinker_path.endsWith("/t1"))!;
 
     const none = await runCli(["checkpoint", "delete", "--run-id", s.runId, "--before", "2000-01-01", "--yes"], e);
     expect(none.stdout).toContain(`No checkpoints found for run ${s.runId} matching filters`);
