@@ -221,7 +221,7 @@ async function main(): Promise<void> {
       });
     }
     if (only.has("cold-start")) {
-      await guarded("cold-start", "5. Cold start", () => coldStartScenario({ rounds: plan.coldStart.rounds, cwd: BENCH_DIR, python: pythonPath }));
+      await guarded("cold-start", "5. Cold start", () => coldStartScenario({ rounds: plan.coldStart.rounds, cwd: BENCH_DIR, python: pythonPath, tmpDir: tmp }));
     }
   } finally {
     for (const c of cleanups) {
