@@ -1,4 +1,4 @@
-// Generated from spec/openapi.yaml (sha256 3e81a9de131b4cd5) by packages/types/scripts/generate.mjs. Do not edit: change the spec and run `pnpm generate`.
+// Generated from spec/openapi.yaml (sha256 639ebbf0db9fae9d) by packages/types/scripts/generate.mjs. Do not edit: change the spec and run `pnpm generate`.
 /** The Python SDK version whose wire behaviour the spec reproduces; clients send it as `sdk_version`. */
 export const referenceSdkVersion = "0.38.0";
 

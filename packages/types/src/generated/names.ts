@@ -1,4 +1,4 @@
-// Generated from spec/openapi.yaml (sha256 3e81a9de131b4cd5) by packages/types/scripts/generate.mjs. Do not edit: change the spec and run `pnpm generate`.
+// Generated from spec/openapi.yaml (sha256 639ebbf0db9fae9d) by packages/types/scripts/generate.mjs. Do not edit: change the spec and run `pnpm generate`.
 import type { components } from "./openapi.js";
 
 export type ErrorResponse = components["schemas"]["ErrorResponse"];
@@ -13,6 +13,7 @@ export type ClientDynamicConfigResponse = components["schemas"]["ClientDynamicCo
 export type AuthTokenRequest = components["schemas"]["AuthTokenRequest"];
 export type AuthTokenResponse = components["schemas"]["AuthTokenResponse"];
 export type SelfApiKeyResponse = components["schemas"]["SelfApiKeyResponse"];
+export type ApiKeyDetails = components["schemas"]["ApiKeyDetails"];
 export type HealthResponse = components["schemas"]["HealthResponse"];
 export type CreateSessionRequest = components["schemas"]["CreateSessionRequest"];
 export type CreateSessionResponse = components["schemas"]["CreateSessionResponse"];

@@ -1,4 +1,4 @@
-// Generated from spec/openapi.yaml (sha256 3e81a9de131b4cd5) by packages/types/scripts/generate.mjs. Do not edit: change the spec and run `pnpm generate`.
+// Generated from spec/openapi.yaml (sha256 639ebbf0db9fae9d) by packages/types/scripts/generate.mjs. Do not edit: change the spec and run `pnpm generate`.
 /* eslint-disable */
 export interface paths {
     "/api/v1/client/config": {
@@ -1030,9 +1030,15 @@ export interface components {
             key_id: number;
             name: string;
             note: string;
-            details: {
-                org_details?: Record<string, never>;
-                user_details?: Record<string, never>;
+            details: components["schemas"]["ApiKeyDetails"];
+        };
+        /** @description The organisation and user an API key belongs to. */
+        ApiKeyDetails: {
+            org_details: {
+                name: string;
+            };
+            user_details: {
+                email: string;
             };
         };
         HealthResponse: {

@@ -1,4 +1,4 @@
-// Generated from spec/openapi.yaml (sha256 3e81a9de131b4cd5) by packages/types/scripts/generate.mjs. Do not edit: change the spec and run `pnpm generate`.
+// Generated from spec/openapi.yaml (sha256 639ebbf0db9fae9d) by packages/types/scripts/generate.mjs. Do not edit: change the spec and run `pnpm generate`.
 /** The spec's component schemas (JSON Schema 2020-12); `$ref`s point at "#/components/schemas/<Name>". */
 export const componentSchemas = {
   "ErrorResponse": {
@@ -198,15 +198,7 @@ export const componentSchemas = {
         "type": "string"
       },
       "details": {
-        "type": "object",
-        "properties": {
-          "org_details": {
-            "type": "object"
-          },
-          "user_details": {
-            "type": "object"
-          }
-        }
+        "$ref": "#/components/schemas/ApiKeyDetails"
       }
     },
     "required": [
@@ -214,6 +206,38 @@ export const componentSchemas = {
       "name",
       "note",
       "details"
+    ]
+  },
+  "ApiKeyDetails": {
+    "type": "object",
+    "description": "The organisation and user an API key belongs to.",
+    "properties": {
+      "org_details": {
+        "type": "object",
+        "properties": {
+          "name": {
+            "type": "string"
+          }
+        },
+        "required": [
+          "name"
+        ]
+      },
+      "user_details": {
+        "type": "object",
+        "properties": {
+          "email": {
+            "type": "string"
+          }
+        },
+        "required": [
+          "email"
+        ]
+      }
+    },
+    "required": [
+      "org_details",
+      "user_details"
     ]
   },
   "HealthResponse": {
