@@ -12,15 +12,30 @@ export interface Backend {
   /** Undefined means the client's default (the real service). */
   readonly baseUrl: string | undefined;
   readonly baseModel: string;
+  /** Adam learning rate of the demo's steps on this backend. */
+  readonly learningRate: number;
   close(): Promise<void>;
 }
 
 /** A small model the real service offers; the emulator accepts any name. */
 const defaultBaseModel = "meta-llama/Llama-3.2-1B";
+/** The emulator's bigram adapter learns the line in ~30 steps at this rate. */
+const emulatorLearningRate = 0.05;
+/** A LoRA rate for a real language model (large steps would make its loss diverge). */
+const serviceLearningRate = 5e-4;
+
+function learningRateFrom(env: NodeJS.ProcessEnv, fallback: number): number {
+  const text = env["TINKER_DEMO_LEARNING_RATE"];
+  if (!text) return fallback;
+  const value = Number(text);
+  if (!(value > 0 && Number.isFinite(value))) throw new Error(`TINKER_DEMO_LEARNING_RATE must be a positive number, got "${text}"`);
+  return value;
+}
 
 /**
  * With neither TINKER_API_KEY nor TINKER_BASE_URL set, starts the emulator in-process on a
  * loopback port with a throw-away data directory; otherwise uses the server they name.
+ * TINKER_BASE_MODEL and TINKER_DEMO_LEARNING_RATE override the model and the learning rate.
  */
 export async function connectBackend(env: NodeJS.ProcessEnv = process.env): Promise<Backend> {
   const baseModel = env["TINKER_BASE_MODEL"] || defaultBaseModel;
@@ -33,6 +48,7 @@ export async function connectBackend(env: NodeJS.ProcessEnv = process.env): Prom
       apiKey: apiKey ?? "tml-demo",
       baseUrl: baseUrl || undefined,
       baseModel,
+      learningRate: learningRateFrom(env, serviceLearningRate),
       close: async () => {},
     };
   }
@@ -44,6 +60,7 @@ export async function connectBackend(env: NodeJS.ProcessEnv = process.env): Prom
     apiKey: "tml-demo",
     baseUrl: emulator.url,
     baseModel,
+    learningRate: learningRateFrom(env, emulatorLearningRate),
     async close() {
       await emulator.close();
       await rm(dataDir, { recursive: true, force: true });

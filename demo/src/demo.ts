@@ -49,18 +49,27 @@ function need<T>(value: T | undefined): T {
 const sameBits = (a: readonly number[], b: readonly number[]) =>
   a.length === b.length && a.every((x, i) => Object.is(x, b[i]));
 
+/** Runs every step of the demo, recording each in `options.progress`; closes its session at the end. */
 export async function runDemo(options: DemoOptions): Promise<void> {
+  const service = new ServiceClient({
+    apiKey: options.backend.apiKey,
+    ...(options.backend.baseUrl === undefined ? {} : { baseUrl: options.backend.baseUrl }),
+  });
+  try {
+    await runSteps(service, options);
+  } finally {
+    await service.close({ status: options.progress.failed ? "errored" : "success" });
+  }
+}
+
+async function runSteps(service: ServiceClient, options: DemoOptions): Promise<void> {
   const { backend, progress } = options;
   const trainSteps = options.trainSteps ?? 30;
   const resumeSteps = options.resumeSteps ?? 5;
   const rank = options.rank ?? 8;
-  const learningRate = options.learningRate ?? 0.05;
+  const learningRate = options.learningRate ?? backend.learningRate;
   const { baseModel } = backend;
 
-  const service = new ServiceClient({
-    apiKey: backend.apiKey,
-    ...(backend.baseUrl === undefined ? {} : { baseUrl: backend.baseUrl }),
-  });
   const rest = service.createRestClient();
   const newLora = () => service.createLoraTrainingClient({ baseModel, rank, seed: 7 });
 
@@ -194,6 +203,7 @@ export async function runDemo(options: DemoOptions): Promise<void> {
     const left = checkpoints.map((c) => c.tinker_path);
     if (temporary.some((p) => left.includes(p))) throw new StepFailed(`still listed after delete: ${left.join(", ")}`);
     if (!left.includes(need(kept))) throw new StepFailed(`${need(kept)} disappeared`);
+    if (!backend.embedded) progress.log(dim(`kept on the service; delete it with: tinker-ts checkpoint delete ${need(kept)}`));
     return { value: left, detail: `${temporary.length} deleted; left: ${left.join(", ")}` };
   });
 }

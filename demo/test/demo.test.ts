@@ -50,7 +50,12 @@ describe("the demo", () => {
   it("uses the server that TINKER_BASE_URL and TINKER_API_KEY name, and exits 1 when a step fails", async () => {
     const emulator = await startEmulator({ port: 0, apiKeys: ["tml-the-right-key"] });
     try {
-      const good = await runDemo({ TINKER_BASE_URL: emulator.url, TINKER_API_KEY: "tml-the-right-key" });
+      // The emulator's tiny model wants a larger learning rate than the default for a remote service.
+      const good = await runDemo({
+        TINKER_BASE_URL: emulator.url,
+        TINKER_API_KEY: "tml-the-right-key",
+        TINKER_DEMO_LEARNING_RATE: "0.05",
+      });
       expect(good.code, good.stdout + good.stderr).toBe(0);
       expect(good.stdout).toContain(`Summary — ${emulator.url} (from TINKER_API_KEY/TINKER_BASE_URL)`);
 
