@@ -34,3 +34,5 @@ await rest.deleteCheckpointFromTinkerPath(sampler.path);
 const left = (await rest.listCheckpoints(training.modelId)).checkpoints.map((c) => c.tinker_path);
 console.log(`left: ${left.join(", ")}`);
 if (left.length !== 1 || left[0] !== second.path) process.exitCode = 1;
+
+await service.close();

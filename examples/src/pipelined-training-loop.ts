@@ -43,3 +43,5 @@ while (next < steps || window.length > 0) {
   console.log(`step ${oldest.step + 1}: loss ${loss.toFixed(3)} (${window.length} more in flight)`);
 }
 if (losses.length !== steps || losses.some(Number.isNaN)) process.exitCode = 1;
+
+await service.close();

@@ -32,3 +32,6 @@ const result = await sampler.sample(ModelInput.fromInts(tokens.slice(0, 4)), {
   samplingParams: { max_tokens: 12, temperature: 0.7, seed: 1 },
 });
 for (const sequence of result.sequences) console.log(`sample: ${sequence.tokens.length} tokens, stop reason ${sequence.stop_reason}`);
+
+// Finish the session (stops its heartbeat) when done.
+await service.close();

@@ -42,3 +42,5 @@ await step(exact);
 console.log(`weights only: step 5 loss ${later} (continues from the same weights, with a fresh Adam state)`);
 
 if (exactLoss !== expected) process.exitCode = 1;
+
+await service.close();

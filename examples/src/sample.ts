@@ -31,3 +31,5 @@ console.log(`prompt logprobs: ${withLogprobs.prompt_logprobs?.map((l) => (l === 
 const logprobs = await tuned.computeLogprobs(prompt);
 console.log(`computeLogprobs: ${logprobs.length} values, first is ${logprobs[0] === null ? "null (no context)" : logprobs[0]}`);
 if (fromBase.sequences.length !== 3 || logprobs.length !== ModelInput.length(prompt)) process.exitCode = 1;
+
+await service.close();
