@@ -1,6 +1,10 @@
 // The examples in the spec are part of the contract documentation: each must be valid for the schema
 // it illustrates.
+import { execFileSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
+import { packageDir } from "./helpers/paths.js";
 import { operations, type MediaType } from "./helpers/spec.js";
 import { check } from "./helpers/validator.js";
 
@@ -41,4 +45,18 @@ describe("spec examples", () => {
   it.each(examples.map((e) => [e.where, e] as const))("%s is valid", (_where, example) => {
     expect(check(example.schema, example.value).problems).toEqual([]);
   });
+});
+
+const venv = process.env["TINKER_PYTHON_VENV"];
+const python = venv ? join(venv, "bin", "python") : undefined;
+
+describe.runIf(python !== undefined && existsSync(python))("spec examples against the Python SDK's models", () => {
+  it("are accepted by the model of the same name", () => {
+    const out = execFileSync(python!, [resolve(packageDir, "scripts/sdk-check-examples.py")], {
+      input: JSON.stringify(examples),
+      encoding: "utf8",
+    });
+    const { rejected } = JSON.parse(out) as { rejected: unknown[] };
+    expect(rejected).toEqual([]);
+  }, 60_000);
 });
