@@ -54,6 +54,11 @@ export interface EmulatorOptions {
   inlinePayloadLimitBytes?: number;
   /** Lifetime of JWTs from /auth/token (default 3600 s). */
   jwtTtlSeconds?: number;
+  /**
+   * Only with `clientConfig.pjwt_auth_enabled`: reject the plain API key everywhere except client/config,
+   * client/dynamic_config and auth/token, so a test proves the client switched to its JWT (default false).
+   */
+  jwtRequired?: boolean;
 }
 
 export interface Emulator {
@@ -89,7 +94,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const router = new Router([...serviceRoutes(ctx), ...trainingRoutes(ctx), ...weightsRoutes(ctx), ...samplingRoutes(ctx), ...futureRoutes(ctx), ...restRoutes(ctx), ...extraRoutes(ctx), ...searchRoutes(ctx)]);
   const host = options.host ?? "127.0.0.1";
   const running = await listen(
-    { router, auth, faults: new FaultInjector(options.faults ?? []), recorder: options.record ? new Recorder(options.record) : undefined, cors: options.cors ?? false },
+    { router, auth, faults: new FaultInjector(options.faults ?? []), recorder: options.record ? new Recorder(options.record) : undefined, cors: options.cors ?? false, jwtRequired: (options.jwtRequired ?? false) && ctx.clientConfig["pjwt_auth_enabled"] === true },
     host,
     options.port ?? 0,
   );

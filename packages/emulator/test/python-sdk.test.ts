@@ -48,12 +48,13 @@ interface FlowReport {
 
 describe.skipIf(!available)("official Python SDK against the emulator", () => {
   for (const variant of [
-    { name: "default flags", clientConfig: {} },
-    { name: "zstd bodies, JWT auth, one datum per chunk", clientConfig: { proto_compress_fwdbwd: true, pjwt_auth_enabled: true, fwdbwd_max_chunk_len: 1 } },
+    { name: "default flags", clientConfig: {}, jwtRequired: false },
+    // jwtRequired: every call after the token exchange must carry the JWT, not the API key.
+    { name: "zstd bodies, JWT auth required, one datum per chunk", clientConfig: { proto_compress_fwdbwd: true, pjwt_auth_enabled: true, fwdbwd_max_chunk_len: 1 }, jwtRequired: true },
   ]) {
     it(`runs the persistence flow end to end (${variant.name})`, async () => {
       const record = join(mkdtempSync(join(tmpdir(), "emu-py-")), "exchanges.jsonl");
-      const emulator = await startEmulator({ clientConfig: variant.clientConfig, record });
+      const emulator = await startEmulator({ clientConfig: variant.clientConfig, jwtRequired: variant.jwtRequired, record });
       try {
         const { stdout } = await run(python!, [script, emulator.url, emulator.apiKey], { timeout: 120_000, env: { ...process.env, TINKER_TELEMETRY: "0", PYTHONWARNINGS: "ignore" } });
         const report = JSON.parse(stdout.trim().split("\n").pop()!) as FlowReport;

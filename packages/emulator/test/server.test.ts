@@ -69,6 +69,21 @@ describe("auth", () => {
     }
   });
 
+  it("with jwtRequired, takes the plain key only for config and the token exchange", async () => {
+    const api = await startApi({ clientConfig: { pjwt_auth_enabled: true }, jwtRequired: true });
+    try {
+      expect((await api.post("/api/v1/client/config", { sdk_version: "x" })).status).toBe(200);
+      const { jwt } = await api.postJson<{ jwt: string }>("/api/v1/auth/token", {});
+      const plain = await api.post("/api/v1/create_session", { tags: [], user_metadata: {}, sdk_version: "x", type: "create_session" });
+      expect(plain.status).toBe(401);
+      expect(((await plain.json()) as { detail: string }).detail).toContain("JWT");
+      const withJwt = await api.post("/api/v1/create_session", { tags: [], user_metadata: {}, sdk_version: "x", type: "create_session" }, { "x-api-key": jwt });
+      expect(withJwt.status).toBe(200);
+    } finally {
+      await api.emulator.close();
+    }
+  });
+
   it("rejects an expired JWT", async () => {
     let now = Date.parse("2026-01-01T00:00:00Z");
     const api = await startApi({ now: () => now, jwtTtlSeconds: 60 });

@@ -12,6 +12,7 @@ export function serviceRoutes(ctx: HandlerContext): Route[] {
     {
       method: "POST",
       pattern: "/api/v1/client/config",
+      plainKey: true,
       handler: (req) => {
         req.json("ClientConfigRequest");
         return ok({ ...ctx.clientConfig });
@@ -20,6 +21,7 @@ export function serviceRoutes(ctx: HandlerContext): Route[] {
     {
       method: "POST",
       pattern: "/api/v1/client/dynamic_config",
+      plainKey: true,
       handler: (req) => {
         req.json("ClientConfigRequest");
         return ok({ refresh_interval_sec: 300, sample_cancel_enabled: false, sample_cancel_max_batch_size: 100 });
@@ -28,6 +30,7 @@ export function serviceRoutes(ctx: HandlerContext): Route[] {
     {
       method: "POST",
       pattern: "/api/v1/auth/token",
+      plainKey: true,
       handler: (req) => {
         req.json("AuthTokenRequest");
         return ok({ jwt: ctx.auth.issueJwt(req.principal) });

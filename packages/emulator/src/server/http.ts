@@ -18,6 +18,8 @@ export interface HttpServerOptions {
   readonly recorder: Recorder | undefined;
   /** `true` = any origin, a string = that origin. */
   readonly cors: boolean | string;
+  /** Reject plain API keys except on `plainKey` routes (the client must use its exchanged JWT). */
+  readonly jwtRequired: boolean;
 }
 
 export interface RunningServer {
@@ -119,6 +121,9 @@ async function route(options: HttpServerOptions, req: IncomingMessage, method: s
     throw new HttpError(404, `no endpoint ${method} ${path}`);
   }
   const principal: Principal = match.route.auth === false ? { owner: "anonymous" } : options.auth.require(header(req, "x-api-key"));
+  if (options.jwtRequired && principal.apiKey !== undefined && !match.route.plainKey) {
+    throw new HttpError(401, `${path} needs the JWT from /api/v1/auth/token in X-API-Key, not the API key (JWT auth is on)`);
+  }
   const body = decodeBody(raw, header(req, "content-encoding"));
   let parsed: { value: unknown } | undefined;
   const emRequest: EmRequest = {

@@ -37,6 +37,8 @@ export interface Route {
   readonly handler: Handler;
   /** False for endpoints that need no API key (healthz, signed archive downloads). */
   readonly auth?: boolean;
+  /** True for the endpoints a client calls with its plain API key before it has a JWT (config, token exchange). */
+  readonly plainKey?: boolean;
 }
 
 export const ok = (json: unknown): Reply => ({ status: 200, json });
