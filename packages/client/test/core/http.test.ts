@@ -82,8 +82,9 @@ describe.each(Object.keys(transports) as (keyof typeof transports)[])("HttpEngin
     server.handle((_, i) => (i < 2 ? { status: 503, json: { detail: "busy" }, headers: retryFast } : { json: { done: 1 } }));
     const res = await makeEngine(kind).request({ method: "POST", path: "/api/v1/z", json: {} });
     expect(res.data).toEqual({ done: 1 });
-    expect(server.requests).toHaveLength(3);
-    const keys = new Set(server.requests.map((r) => r.headers["x-idempotency-key"]));
+    const mine = server.requests.filter((r) => r.path.endsWith("/api/v1/z"));
+    expect(mine).toHaveLength(3);
+    const keys = new Set(mine.map((r) => r.headers["x-idempotency-key"]));
     expect(keys.size).toBe(1);
   });
 
@@ -120,7 +121,7 @@ describe.each(Object.keys(transports) as (keyof typeof transports)[])("HttpEngin
     const p = makeEngine(kind).request({ method: "POST", path: "/p", json: {} });
     if (attempts === 2) await expect(p).resolves.toMatchObject({ data: { ok: 1 } });
     else await expect(p).rejects.toMatchObject({ status });
-    expect(server.requests).toHaveLength(attempts);
+    expect(server.requests.filter((r) => r.path.endsWith("/p"))).toHaveLength(attempts);
   });
 
   it("stops after maxRetries and throws the typed error with status, message and request id", async () => {
@@ -129,7 +130,7 @@ describe.each(Object.keys(transports) as (keyof typeof transports)[])("HttpEngin
     expect(err).toBeInstanceOf(InternalServerError);
     expect(err).toMatchObject({ name: "InternalServerError", status: 500, requestId: "req-9", serverMessage: "boom", body: { detail: "boom" } });
     expect((err as Error).message).toContain("500");
-    expect(server.requests).toHaveLength(3);
+    expect(server.requests.filter((r) => r.path.endsWith("/p"))).toHaveLength(3);
   });
 
   it.each([
@@ -148,7 +149,7 @@ describe.each(Object.keys(transports) as (keyof typeof transports)[])("HttpEngin
   it("turns an empty 400 (proxy rejection) into a retried connection error", async () => {
     server.handle((_, i) => (i === 0 ? { status: 400, headers: retryFast } : { json: { ok: 1 } }));
     await expect(makeEngine(kind).request({ method: "POST", path: "/e" })).resolves.toMatchObject({ data: { ok: 1 } });
-    expect(server.requests).toHaveLength(2);
+    expect(server.requests.filter((r) => r.path.endsWith("/e"))).toHaveLength(2);
   });
 
   it("retries a reset connection, then gives up with APIConnectionError", async () => {
@@ -180,45 +181,48 @@ describe.each(Object.keys(transports) as (keyof typeof transports)[])("HttpEngin
   it("fails at once when the next backoff would pass the deadline", async () => {
     server.handle(() => ({ status: 503, headers: { "retry-after": "30" } }));
     const started = Date.now();
-    const err = await makeEngine(kind).request({ method: "POST", path: "/s" }, { timeout: 5_000 }).catch((e: unknown) => e);
+    const err = await makeEngine(kind).request({ method: "POST", path: "/backoff-past-deadline" }, { timeout: 5_000 }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(DeadlineExceededError);
     expect((err as Error).cause).toBeInstanceOf(InternalServerError);
     expect(Date.now() - started).toBeLessThan(4_000);
-    expect(server.requests).toHaveLength(1);
+    expect(server.requests.filter((r) => r.path.endsWith("/backoff-past-deadline"))).toHaveLength(1);
   });
 
   it("aborts an in-flight request with AbortError (not an APIError), without retrying", async () => {
     server.handle(() => ({ stall: true }));
     const controller = new AbortController();
-    const p = makeEngine(kind).request({ method: "POST", path: "/s" }, { signal: controller.signal });
-    setTimeout(() => controller.abort(new Error("user stop")), 30);
+    const p = makeEngine(kind).request({ method: "POST", path: "/abort-in-flight" }, { signal: controller.signal });
+    while (!server.requests.some((r) => r.path.endsWith("/abort-in-flight"))) await new Promise((r) => setTimeout(r, 5));
+    controller.abort(new Error("user stop"));
     const err = await p.catch((e: unknown) => e);
     expect(err).toBeInstanceOf(AbortError);
     expect(err).not.toBeInstanceOf(APIConnectionError);
     expect((err as AbortError).cause).toEqual(new Error("user stop"));
-    expect(server.requests).toHaveLength(1);
+    await new Promise((r) => setTimeout(r, 30));
+    expect(server.requests.filter((r) => r.path.endsWith("/abort-in-flight"))).toHaveLength(1);
   });
 
   it("aborts during a backoff sleep", async () => {
     server.handle(() => ({ status: 503, headers: { "retry-after": "20" } }));
     const controller = new AbortController();
-    const p = makeEngine(kind).request({ method: "POST", path: "/s" }, { signal: controller.signal });
-    while (server.requests.length === 0) await new Promise((r) => setTimeout(r, 5));
+    const p = makeEngine(kind).request({ method: "POST", path: "/abort-in-backoff" }, { signal: controller.signal });
+    const mine = () => server.requests.filter((r) => r.path.endsWith("/abort-in-backoff"));
+    while (mine().length === 0) await new Promise((r) => setTimeout(r, 5));
     await new Promise((r) => setTimeout(r, 20));
     controller.abort();
     await expect(p).rejects.toBeInstanceOf(AbortError);
-    expect(server.requests).toHaveLength(1);
+    expect(mine()).toHaveLength(1);
   });
 
   it("refuses a bad per-call timeout before sending", async () => {
-    await expect(makeEngine(kind).request({ method: "GET", path: "/s" }, { timeout: -1 })).rejects.toMatchObject({ name: "ValidationError", field: "timeout" });
-    expect(server.requests).toHaveLength(0);
+    await expect(makeEngine(kind).request({ method: "GET", path: "/bad-timeout" }, { timeout: -1 })).rejects.toMatchObject({ name: "ValidationError", field: "timeout" });
+    expect(server.requests.filter((r) => r.path.endsWith("/bad-timeout"))).toHaveLength(0);
   });
 
   it("rejects at once when the signal is already aborted, sending nothing", async () => {
-    const err = await makeEngine(kind).request({ method: "GET", path: "/s" }, { signal: AbortSignal.abort() }).catch((e: unknown) => e);
+    const err = await makeEngine(kind).request({ method: "GET", path: "/pre-aborted" }, { signal: AbortSignal.abort() }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(AbortError);
-    expect(server.requests).toHaveLength(0);
+    expect(server.requests.filter((r) => r.path.endsWith("/pre-aborted"))).toHaveLength(0);
   });
 
   it("returns 3xx responses as they are with redirect: manual", async () => {
@@ -248,8 +252,8 @@ describe.each(Object.keys(transports) as (keyof typeof transports)[])("HttpEngin
   it("bounds a pending token exchange by the call's deadline", async () => {
     const opts = resolveClientOptions({ apiKey: TEST_KEY, baseUrl: server.url, env: {}, logLevel: "off", ...transports[kind] });
     const engine = new HttpEngine(opts, { token: () => new Promise<string>(() => {}) });
-    await expect(engine.request({ method: "GET", path: "/t" }, { timeout: 50 })).rejects.toBeInstanceOf(DeadlineExceededError);
-    expect(server.requests).toHaveLength(0);
+    await expect(engine.request({ method: "GET", path: "/token-pending" }, { timeout: 50 })).rejects.toBeInstanceOf(DeadlineExceededError);
+    expect(server.requests.filter((r) => r.path.endsWith("/token-pending"))).toHaveLength(0);
   });
 
   it("keeps the API key out of errors and log lines, even when the server echoes it", async () => {

@@ -27,6 +27,7 @@ export interface Reply {
   readonly delayMs?: number;
 }
 
+/** `index`: how many requests to the same path this handler has seen before (stragglers of earlier tests on other paths do not shift it). */
 export type Handler = (req: Recorded, index: number) => Reply | Promise<Reply>;
 
 export interface TestServer {
@@ -38,6 +39,7 @@ export interface TestServer {
 
 export async function startTestServer(handler: Handler = () => ({ status: 200, json: {} })): Promise<TestServer> {
   let current = handler;
+  let counts = new Map<string, number>();
   const requests: Recorded[] = [];
   const sockets = new Set<import("node:net").Socket>();
   const server = http.createServer((req, res) => {
@@ -48,7 +50,9 @@ export async function startTestServer(handler: Handler = () => ({ status: 200, j
       const text = body.toString("utf8");
       const rec: Recorded = { method: req.method ?? "", path: req.url ?? "", headers: req.headers, body, text, json: () => JSON.parse(text) };
       requests.push(rec);
-      Promise.resolve(current(rec, requests.length - 1)).then(
+      const index = counts.get(rec.path) ?? 0;
+      counts.set(rec.path, index + 1);
+      Promise.resolve(current(rec, index)).then(
         async (reply) => {
           if (reply.delayMs) await new Promise((r) => setTimeout(r, reply.delayMs));
           if (reply.reset) {
@@ -83,6 +87,7 @@ export async function startTestServer(handler: Handler = () => ({ status: 200, j
     requests,
     handle(h) {
       current = h;
+      counts = new Map();
     },
     close: () =>
       new Promise<void>((resolve) => {
