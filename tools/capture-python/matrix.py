@@ -3,6 +3,8 @@
     python matrix.py save BASE_URL API_KEY NAME   -> {"path": tinker path, "continuation": [...]}
     python matrix.py load BASE_URL API_KEY PATH   -> {"continuation": [...]}
     python matrix.py load-weights-only BASE_URL API_KEY PATH   (control: load_state, optimizer reset)
+    python matrix.py serve    one JSON command per stdin line ({"op","base_url","api_key","arg"}),
+                              one JSON result per stdout line, so the SDK is imported once
 
 The recipe (model, seeds, learning rate, batches) is matrix-recipe.json, shared with the TypeScript side.
 Each continuation step records the forward_backward loss and logprobs and the optim_step metrics.
@@ -46,29 +48,47 @@ def client(base_url, api_key, seed):
     import tinker
 
     sc = tinker.ServiceClient(base_url=base_url, api_key=api_key)
-    return sc.create_lora_training_client(base_model=RECIPE["base_model"], rank=RECIPE["rank"], seed=seed).result()
+    return sc, sc.create_lora_training_client(base_model=RECIPE["base_model"], rank=RECIPE["rank"], seed=seed).result()
+
+
+def serve():
+    for line in sys.stdin:
+        if not line.strip():
+            continue
+        try:
+            cmd = json.loads(line)
+            result = run(cmd["op"], cmd["base_url"], cmd["api_key"], cmd["arg"])
+        except Exception as err:  # reported to the caller, which fails its test with it
+            result = {"error": f"{type(err).__name__}: {err}"}
+        print(json.dumps(result), flush=True)
+    return 0
 
 
 def main(argv):
+    if argv == ["serve"]:
+        return serve()
     if len(argv) != 4 or argv[0] not in ("save", "load", "load-weights-only"):
         print(__doc__, file=sys.stderr)
         return 2
-    mode, base_url, api_key, arg = argv
-    if mode == "save":
-        tc = client(base_url, api_key, RECIPE["saver_seed"])
-        for rows in RECIPE["warmup"]:
-            step(tc, rows)
-        path = tc.save_state(arg).result().path
-        result = {"path": path, "continuation": [step(tc, rows) for rows in RECIPE["continuation"]]}
-    else:
-        tc = client(base_url, api_key, RECIPE["loader_seed"])
+    print(json.dumps(run(*argv)))
+    return 0
+
+
+def run(mode, base_url, api_key, arg):
+    sc, tc = client(base_url, api_key, RECIPE["saver_seed" if mode == "save" else "loader_seed"])
+    try:
+        if mode == "save":
+            for rows in RECIPE["warmup"]:
+                step(tc, rows)
+            path = tc.save_state(arg).result().path
+            return {"path": path, "continuation": [step(tc, rows) for rows in RECIPE["continuation"]]}
         if mode == "load":
             tc.load_state_with_optimizer(arg).result()
         else:
             tc.load_state(arg).result()
-        result = {"continuation": [step(tc, rows) for rows in RECIPE["continuation"]]}
-    print(json.dumps(result))
-    return 0
+        return {"continuation": [step(tc, rows) for rows in RECIPE["continuation"]]}
+    finally:
+        sc.close("success").result()
 
 
 if __name__ == "__main__":

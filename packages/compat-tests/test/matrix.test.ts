@@ -5,7 +5,7 @@
  */
 import { startEmulator, type Emulator } from "@tinker-ts/emulator";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { pythonSide, pythonUnavailableReason } from "../src/matrix/python-side.js";
+import { PythonMatrixWorker, pythonSide, pythonUnavailableReason } from "../src/matrix/python-side.js";
 import { loadRecipe, type MatrixSide, type SaveResult } from "../src/matrix/recipe.js";
 import { tsSide } from "../src/matrix/ts-side.js";
 
@@ -29,7 +29,8 @@ if (unavailable) {
     it.skip(`skipped: ${unavailable}`, () => {});
   });
 } else {
-  const python = pythonSide(venv as string);
+  const worker = new PythonMatrixWorker(venv as string);
+  const python = pythonSide(worker);
   const rows: ReadonlyArray<readonly [MatrixSide, MatrixSide]> = [
     [python, python],
     [python, tsSide],
@@ -43,6 +44,7 @@ if (unavailable) {
       emulator = await startEmulator({ apiKeys: [API_KEY] });
     });
     afterAll(async () => {
+      await worker.close();
       await emulator.close();
     });
 
@@ -59,7 +61,7 @@ if (unavailable) {
 
     it("control: Python load_state (weights only, optimizer reset) does NOT continue identically", async () => {
       const saved = await python.save(emulator.url, API_KEY, "matrix-control");
-      const loaded = await pythonSide(venv as string, "load-weights-only").load(emulator.url, API_KEY, saved.path);
+      const loaded = await pythonSide(worker, "load-weights-only").load(emulator.url, API_KEY, saved.path);
       // Same weights, so the first forward_backward agrees; the reset Adam state makes the steps after it differ.
       expect(loaded.continuation[0]?.loss).toBe(saved.continuation[0]?.loss);
       expect(loaded.continuation).not.toEqual(saved.continuation);
