@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-/** tinker-emulator --port 0 --data-dir DIR [--host H] [--record FILE] [--api-key K]… [--flag name=value]… [--skip-model] [--cors] */
+/** tinker-emulator --port 0 --data-dir DIR [--host H] [--record FILE] [--api-key K]… [--flag name=value]… [--skip-model] [--cors] [--jwt-required] */
 import { parseArgs } from "node:util";
 import { startEmulator, type EmulatorOptions } from "./emulator.js";
 
@@ -23,11 +23,12 @@ async function main(): Promise<void> {
       cors: { type: "boolean" },
       "long-poll-ms": { type: "string" },
       "archive-padding-bytes": { type: "string" },
+      "jwt-required": { type: "boolean" },
       help: { type: "boolean", short: "h" },
     },
   });
   if (values.help) {
-    process.stdout.write("usage: tinker-emulator [--port 0] [--host 127.0.0.1] [--data-dir DIR] [--record FILE] [--api-key KEY]… [--flag name=value]… [--skip-model] [--cors] [--long-poll-ms N] [--archive-padding-bytes N]\n");
+    process.stdout.write("usage: tinker-emulator [--port 0] [--host 127.0.0.1] [--data-dir DIR] [--record FILE] [--api-key KEY]… [--flag name=value]… [--skip-model] [--cors] [--long-poll-ms N] [--archive-padding-bytes N] [--jwt-required]\n");
     return;
   }
   const clientConfig: Record<string, unknown> = {};
@@ -43,6 +44,7 @@ async function main(): Promise<void> {
   if (values["api-key"] !== undefined) options.apiKeys = values["api-key"];
   if (values["skip-model"]) options.skipModel = true;
   if (values.cors) options.cors = true;
+  if (values["jwt-required"]) options.jwtRequired = true;
   if (values["long-poll-ms"] !== undefined) options.longPollMs = Number(values["long-poll-ms"]);
   if (values["archive-padding-bytes"] !== undefined) options.archivePaddingBytes = Number(values["archive-padding-bytes"]);
   const emulator = await startEmulator(options);
