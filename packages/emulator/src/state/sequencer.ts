@@ -9,6 +9,9 @@
 
 type Op = () => Promise<void>;
 
+/** How many recent seq_ids are remembered to answer retried submits. */
+const DUPLICATE_WINDOW = 4096;
+
 export class Sequencer {
   private nextSeq: number;
   private readonly waiting = new Map<number, Op>();
@@ -71,6 +74,9 @@ export class Sequencer {
       const op = this.waiting.get(this.nextSeq);
       if (!op) break;
       this.waiting.delete(this.nextSeq);
+      // Retries come soon after the original; remembering the last few thousand ids keeps memory flat.
+      this.seen.delete(this.nextSeq - DUPLICATE_WINDOW);
+      this.released.delete(this.nextSeq - DUPLICATE_WINDOW);
       this.nextSeq += 1;
       this.enqueue(op);
     }
