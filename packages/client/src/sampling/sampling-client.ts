@@ -82,24 +82,24 @@ export class SamplingClient {
   }
 
   /** @internal Opens a sampling session on `source` (create_sampling_session). */
-  static async create(ctx: SessionContext, source: SamplingSource, call?: CallOptions): Promise<SamplingClient> {
+  static async create(ctx: SessionContext, source: SamplingSource, call: CallOptions | undefined, sdkMethod: string): Promise<SamplingClient> {
     if ("modelPath" in source) checkSamplingModelPath(source.modelPath);
     else checkNonEmptyString(source.baseModel, "baseModel");
     const seq = ctx.nextSamplingSessionSeqId();
     const res = await ctx.http.request<CreateSamplingSessionResponse>(
       { method: "POST", path: "/api/v1/create_sampling_session", body: createSamplingSessionBody(ctx.sessionId, seq, source), contentType: "application/json" },
-      { deadline: ctx.deadline(call) },
+      { deadline: ctx.deadline(call), sdkMethod },
     );
     const id = res.data?.sampling_session_id;
     if (typeof id !== "string") throw new APIResponseValidationError("create_sampling_session: no sampling_session_id in the response", res.status);
-    return SamplingClient.fromSession(ctx, id, "baseModel" in source ? source.baseModel : undefined, call);
+    return SamplingClient.fromSession(ctx, id, "baseModel" in source ? source.baseModel : undefined, call, sdkMethod);
   }
 
   /** @internal A client on an existing sampler; the base model is looked up when not known. */
-  static async fromSession(ctx: SessionContext, samplingSessionId: string, baseModel: string | undefined, call?: CallOptions): Promise<SamplingClient> {
+  static async fromSession(ctx: SessionContext, samplingSessionId: string, baseModel: string | undefined, call: CallOptions | undefined, sdkMethod: string): Promise<SamplingClient> {
     if (baseModel === undefined) {
       const sampler = await ctx.withRetries(
-        (d) => ctx.http.request<GetSamplerResponse>({ method: "GET", path: `/api/v1/samplers/${samplingSessionId}` }, { deadline: d }).then((r) => r.data),
+        (d) => ctx.http.request<GetSamplerResponse>({ method: "GET", path: `/api/v1/samplers/${samplingSessionId}` }, { deadline: d, sdkMethod }).then((r) => r.data),
         call,
         "get sampler",
       );
@@ -122,13 +122,13 @@ export class SamplingClient {
     const includePromptLogprobs = options.includePromptLogprobs ?? false;
     if (typeof includePromptLogprobs !== "boolean") invalidArgument("includePromptLogprobs", "expected a boolean");
     const topkPromptLogprobs = checkNonNegativeInteger(options.topkPromptLogprobs ?? 0, "topkPromptLogprobs");
-    return this.#sample(prompt, numSamples, samplingParams, includePromptLogprobs, topkPromptLogprobs, options);
+    return this.#sample(prompt, numSamples, samplingParams, includePromptLogprobs, topkPromptLogprobs, options, "SamplingClient.sample");
   }
 
   /** Logprob of every prompt token (null where none exists, e.g. the first): Python `compute_logprobs`. */
   computeLogprobs(prompt: ModelInput, call?: CallOptions): APIFuture<(number | null)[]> {
     checkModelInput(prompt, "prompt");
-    const f = this.#sample(prompt, 1, { max_tokens: 1 }, true, 0, call);
+    const f = this.#sample(prompt, 1, { max_tokens: 1 }, true, 0, call, "SamplingClient.compute_logprobs");
     return new APIFuture(
       f.submitted,
       f.then((r) => r.prompt_logprobs ?? []),
@@ -143,6 +143,7 @@ export class SamplingClient {
     includePromptLogprobs: boolean,
     topkPromptLogprobs: number,
     call: CallOptions | undefined,
+    sdkMethod: string,
   ): APIFuture<SampleResponse> {
     // seq_id = the counter itself (no +1), taken when the method is called; a re-submit after the
     // future expired (410) is a new attempt and takes a new one, as the Python SDK's retry handler does.
@@ -161,7 +162,7 @@ export class SamplingClient {
       ctx.http
         .request<UntypedFuture>(
           { method: "POST", path: "/api/v1/asample", body, contentType: "application/json", headers: { "X-Tinker-Sampling-Backpressure": "1" } },
-          { deadline: d, maxRetries: 0 },
+          { deadline: d, maxRetries: 0, sdkMethod },
         )
         .then(
           (r) => r.data,
@@ -178,6 +179,7 @@ export class SamplingClient {
       resubmitOnExpired: true,
       call: call === undefined ? undefined : { signal: call.signal, timeout: call.timeout, onQueueState: call.onQueueState },
       label: this.samplingSessionId,
+      sdkMethod,
       decode: (payload, submitted) => withSequenceIds(decodeSampleResponse(payload as Uint8Array), submitted),
       submit: async (deadline) => {
         release ??= await this.#slots.acquire(deadline);

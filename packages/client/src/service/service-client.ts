@@ -98,17 +98,19 @@ export class ServiceClient {
     const ctx = await this.#context(options);
     const modelSeqId = ctx.nextModelSeqId();
     const body = createModelBody({ sessionId: ctx.sessionId, modelSeqId, baseModel, userMetadata, lora: { rank, seed, trainUnembed, trainMlp, trainAttn } });
+    const method = "ServiceClient.create_lora_training_client";
     const modelId = await ctx.submitFuture<string>({
       requestType: "CreateModel",
       resultFormat: "json",
       call: pickCall(options),
       label: baseModel,
+      sdkMethod: method,
       decode: (payload) => expectStringField(payload, "model_id", "create_model result"),
       // Like the Python SDK: HTTP-layer retries only, no outer retry window.
       submit: (deadline) =>
-        ctx.http.request<{ request_id: string }>({ method: "POST", path: "/api/v1/create_model", body, contentType: "application/json" }, { deadline }).then((r) => r.data),
+        ctx.http.request<{ request_id: string }>({ method: "POST", path: "/api/v1/create_model", body, contentType: "application/json" }, { deadline, sdkMethod: method }).then((r) => r.data),
     });
-    const info = await fetchTrainingInfo(ctx, modelId, options);
+    const info = await fetchTrainingInfo(ctx, modelId, options, method);
     return new TrainingClient({ context: ctx, modelId, modelSeqId, info });
   }
 
@@ -129,7 +131,7 @@ export class ServiceClient {
     if (hasPath === hasBase) invalidArgument("options", "give exactly one of modelPath or baseModel");
     const source = hasPath ? { modelPath: options.modelPath as string } : { baseModel: checkNonEmptyString(options.baseModel, "baseModel") };
     const ctx = await this.#context(options);
-    return SamplingClient.create(ctx, source, pickCall(options));
+    return SamplingClient.create(ctx, source, pickCall(options), "ServiceClient.create_sampling_client");
   }
 
   /**
@@ -229,20 +231,22 @@ export class ServiceClient {
     // The id the service derives from (session_id, model_seq_id).
     const modelId = `${ctx.sessionId}:train:${modelSeqId}`;
     const body = loadWeightsBody({ sessionId: ctx.sessionId, modelSeqId, baseModel, userMetadata, path, optimizer, weightsAccessToken: token });
+    const method = optimizer ? "ServiceClient.create_training_client_from_state_with_optimizer" : "ServiceClient.create_training_client_from_state";
     await ctx.submitFuture({
       requestType: "LoadWeights",
+      sdkMethod: method,
       resultFormat: "json",
       call: pickCall(options),
       label: modelId,
       decode: (payload) => expectObject(payload, "load_weights result"),
       submit: (deadline) =>
         ctx.withRetries(
-          (d) => ctx.http.request<{ request_id: string }>({ method: "POST", path: "/api/v1/load_weights", body, contentType: "application/json" }, { deadline: d }).then((r) => r.data),
+          (d) => ctx.http.request<{ request_id: string }>({ method: "POST", path: "/api/v1/load_weights", body, contentType: "application/json" }, { deadline: d, sdkMethod: method }).then((r) => r.data),
           deadline,
           `load_weights ${modelId}`,
         ),
     });
-    const info = await fetchTrainingInfo(ctx, modelId, options);
+    const info = await fetchTrainingInfo(ctx, modelId, options, method);
     return new TrainingClient({ context: ctx, modelId, modelSeqId, info });
   }
 

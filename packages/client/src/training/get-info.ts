@@ -5,11 +5,11 @@ import { APIResponseValidationError } from "../core/errors.js";
 import { getInfoBody } from "./request-bodies.js";
 
 /** `POST /api/v1/get_info`, fetched once when a TrainingClient is created (tinker 0.38.0 does the same). */
-export async function fetchTrainingInfo(ctx: SessionContext, modelId: string, call?: CallOptions): Promise<GetInfoResponse> {
+export async function fetchTrainingInfo(ctx: SessionContext, modelId: string, call: CallOptions | undefined, sdkMethod: string): Promise<GetInfoResponse> {
   const info = await ctx.withRetries(
     (deadline) =>
       ctx.http
-        .request<GetInfoResponse>({ method: "POST", path: "/api/v1/get_info", body: getInfoBody(modelId), contentType: "application/json" }, { deadline })
+        .request<GetInfoResponse>({ method: "POST", path: "/api/v1/get_info", body: getInfoBody(modelId), contentType: "application/json" }, { deadline, sdkMethod })
         .then((r) => r.data),
     call,
     `get_info ${modelId}`,

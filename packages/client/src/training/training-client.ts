@@ -116,7 +116,8 @@ export class TrainingClient {
     const forwardData = customLossForwardData(prepareData(data));
     const forwardChunks = this.#chunk(forwardData);
     const first = this.#sequencer.reserve(2 * forwardChunks.length);
-    const forward = this.#runChunks(forwardChunks, first, "cross_entropy", undefined, true, call);
+    const method = "TrainingClient.forward_backward_custom";
+    const forward = this.#runChunks(forwardChunks, first, "cross_entropy", undefined, true, call, method);
     const result = forward
       .then(async (out) => {
         const logprobs = out.loss_fn_outputs.map((o, i) => {
@@ -133,7 +134,7 @@ export class TrainingClient {
           offset += chunk.data.length;
           return { data: part, estimatedBytes: part.reduce((n, d) => n + d.estimatedBytes, 0) };
         });
-        const backward = await this.#runChunks(backwardChunks, first + forwardChunks.length, "cross_entropy", undefined, false, call);
+        const backward = await this.#runChunks(backwardChunks, first + forwardChunks.length, "cross_entropy", undefined, false, call, method);
         return mergeCustomLossMetrics(backward, custom);
       })
       .catch((error: unknown) => {
@@ -155,7 +156,7 @@ export class TrainingClient {
     for (const key of Object.keys(adamParams)) {
       if (!Object.hasOwn(DEFAULT_ADAM_PARAMS, key)) invalidArgument(`adamParams.${key}`, `unknown Adam parameter (known: ${Object.keys(DEFAULT_ADAM_PARAMS).join(", ")})`);
     }
-    return this.#sequenced("OptimStep", "/api/v1/optim_step", (seqId) => optimStepBody(this.modelId, seqId, adam), 10, call, (p) => expectObject(p, "optim_step result") as OptimStepResponse);
+    return this.#sequenced("TrainingClient.optim_step", "OptimStep", "/api/v1/optim_step", (seqId) => optimStepBody(this.modelId, seqId, adam), 10, call, (p) => expectObject(p, "optim_step result") as OptimStepResponse);
   }
 
   /** Saves weights and optimizer state as `tinker://<model>/weights/<name>` (Python `save_state`). */
@@ -166,6 +167,7 @@ export class TrainingClient {
     const overwrite = options.overwrite ?? false;
     if (typeof overwrite !== "boolean") invalidArgument("overwrite", `expected a boolean, got ${String(overwrite)}`);
     return this.#sequenced(
+      "TrainingClient.save_state",
       "SaveWeights",
       "/api/v1/save_weights",
       (seqId) => saveWeightsBody({ modelId: this.modelId, name, seqId, ttlSeconds, overwrite, userMetadata }),
@@ -194,7 +196,7 @@ export class TrainingClient {
     const ttlSeconds = checkTtlSeconds(options.ttlSeconds);
     const userMetadata = checkStringMap(options.userMetadata, "userMetadata");
     // The public response is built from the path alone, so its `type` is null (as Python's model_dump gives).
-    return this.#saveForSampler(() => ({ name }), ttlSeconds, userMetadata, options, (p) => ({
+    return this.#saveForSampler("TrainingClient.save_weights_for_sampler", () => ({ name }), ttlSeconds, userMetadata, options, (p) => ({
       path: expectStringField(p, "path", "save_weights_for_sampler result"),
       type: null,
     }));
@@ -205,7 +207,9 @@ export class TrainingClient {
    * on them (Python `save_weights_and_get_sampling_client`).
    */
   saveWeightsAndGetSamplingClient(call?: CallOptions): APIFuture<SamplingClient> {
+    const method = "TrainingClient.save_weights_and_get_sampling_client";
     const save = this.#saveForSampler(
+      method,
       () => ({ samplingSessionSeqId: this.#ctx.nextSamplingSessionSeqId() }),
       undefined,
       undefined,
@@ -213,13 +217,13 @@ export class TrainingClient {
       (p) => expectStringField(p, "sampling_session_id", "save_weights_for_sampler result"),
     );
     const baseModel = this.#info.model_data.model_name ?? undefined;
-    const client = save.then((samplingSessionId) => SamplingClient.fromSession(this.#ctx, samplingSessionId, baseModel, call));
+    const client = save.then((samplingSessionId) => SamplingClient.fromSession(this.#ctx, samplingSessionId, baseModel, call, method));
     return new APIFuture(save.submitted, client, () => undefined);
   }
 
   /** A SamplingClient on saved weights (Python `TrainingClient.create_sampling_client`). */
   createSamplingClient(modelPath: string, call?: CallOptions): Promise<SamplingClient> {
-    return SamplingClient.create(this.#ctx, { modelPath }, call);
+    return SamplingClient.create(this.#ctx, { modelPath }, call, "TrainingClient.create_sampling_client");
   }
 
   /** The console page of this training run. */
@@ -236,6 +240,7 @@ export class TrainingClient {
     parseTrainingCheckpointPath(path);
     const token = options.weightsAccessToken === undefined ? undefined : checkNonEmptyString(options.weightsAccessToken, "weightsAccessToken");
     return this.#sequenced(
+      optimizer ? "TrainingClient.load_state_with_optimizer" : "TrainingClient.load_state",
       "LoadWeights",
       "/api/v1/load_weights",
       (seqId) => loadWeightsBody({ modelId: this.modelId, seqId, path, optimizer, weightsAccessToken: token }),
@@ -246,6 +251,7 @@ export class TrainingClient {
   }
 
   #saveForSampler<T>(
+    method: string,
     target: () => SaveForSamplerTarget,
     ttlSeconds: number | undefined,
     userMetadata: Readonly<Record<string, string>> | undefined,
@@ -254,6 +260,7 @@ export class TrainingClient {
   ): APIFuture<T> {
     // Like the Python SDK, an unnamed save takes its sampling_session_seq_id when the request is sent.
     return this.#sequenced(
+      method,
       "SaveWeightsForSampler",
       "/api/v1/save_weights_for_sampler",
       (seqId) => saveWeightsForSamplerBody({ modelId: this.modelId, target: target(), seqId, ttlSeconds, userMetadata }),
@@ -265,6 +272,7 @@ export class TrainingClient {
 
   /** Reserves one id now; submits in turn (holder-layer retries around `maxRetries` HTTP retries). */
   #sequenced<T>(
+    method: string,
     requestType: RequestType,
     path: string,
     body: (seqId: number) => string,
@@ -278,10 +286,11 @@ export class TrainingClient {
       resultFormat: "json",
       call: pickCall(call),
       label: this.modelId,
+      sdkMethod: method,
       decode,
       submit: (deadline) =>
         deadline.race(
-          this.#sendInTurn(id, requestType, (d) => this.#post(path, { body: body(id + 1), contentType: "application/json" }, d, maxRetries)),
+          this.#sendInTurn(id, requestType, (d) => this.#post(path, { body: body(id + 1), contentType: "application/json" }, d, maxRetries, method)),
         ),
     });
   }
@@ -299,9 +308,15 @@ export class TrainingClient {
     return sending;
   }
 
-  #post(path: string, payload: { body: string | Uint8Array; contentType: string; headers?: Record<string, string> }, deadline: Deadline, maxRetries: number): Promise<UntypedFuture> {
+  #post(
+    path: string,
+    payload: { body: string | Uint8Array; contentType: string; headers?: Record<string, string> },
+    deadline: Deadline,
+    maxRetries: number,
+    sdkMethod: string,
+  ): Promise<UntypedFuture> {
     return this.#ctx.http
-      .request<UntypedFuture>({ method: "POST", path, body: payload.body, contentType: payload.contentType, headers: payload.headers }, { deadline, maxRetries })
+      .request<UntypedFuture>({ method: "POST", path, body: payload.body, contentType: payload.contentType, headers: payload.headers }, { deadline, maxRetries, sdkMethod })
       .then((r) => r.data);
   }
 
@@ -321,7 +336,7 @@ export class TrainingClient {
     }
     const chunks = this.#chunk(prepareData(data));
     const first = this.#sequencer.reserve(chunks.length);
-    return this.#runChunks(chunks, first, lossFn, lossFnConfig, forwardOnly, call);
+    return this.#runChunks(chunks, first, lossFn, lossFnConfig, forwardOnly, call, forwardOnly ? "TrainingClient.forward" : "TrainingClient.forward_backward");
   }
 
   #chunk(prepared: readonly PreparedDatum[]): DataChunk[] {
@@ -337,6 +352,7 @@ export class TrainingClient {
     lossFnConfig: Readonly<Record<string, number | string>> | undefined,
     forwardOnly: boolean,
     call: CallOptions | undefined,
+    method: string,
   ): APIFuture<ForwardBackwardOutput> {
     const config = this.#ctx.serverConfig;
     const parallel = config.parallel_fwdbwd_chunks;
@@ -353,7 +369,7 @@ export class TrainingClient {
       const ready = compress ? zstdCompress(raw) : Promise.resolve(raw);
       const headers = compress ? { headers: { "Content-Encoding": "zstd" } } : {};
       return this.#sendInTurn(parallel ? first : first + i, requestType, (d) =>
-        ready.then((body) => this.#post("/api/v1/forward_backward", { body, contentType: "application/x-protobuf", ...headers }, d, 10)),
+        ready.then((body) => this.#post("/api/v1/forward_backward", { body, contentType: "application/x-protobuf", ...headers }, d, 10, method)),
       );
     };
     const spec = (submit: (deadline: Deadline) => Promise<UntypedFuture>) =>
@@ -362,6 +378,7 @@ export class TrainingClient {
         resultFormat: "protobuf",
         call: pickCall(call),
         label: this.modelId,
+        sdkMethod: method,
         decode: (payload) => decodeForwardBackwardOutput(payload as Uint8Array),
         submit,
       });

@@ -51,7 +51,7 @@ describe("README name table", () => {
       const proto = (CLASSES as Record<string, { prototype: object }>)[cls]!.prototype as Record<string, unknown>;
       for (const row of rows) {
         if (row.ts.includes("not provided")) continue;
-        for (const [, name] of row.ts.matchAll(/`([a-z][A-Za-z]*)\(/g)) {
+        for (const [, name = ""] of row.ts.matchAll(/`([a-z][A-Za-z]*)\(/g)) {
           const owner = row.ts.match(new RegExp(`(\\w+)\\.${name}\\(`))?.[1];
           const target = owner ? ((CLASSES as Record<string, { prototype: object }>)[owner]?.prototype as Record<string, unknown>) : proto;
           expect(typeof target?.[name], `${owner ?? cls}.${name} (README row ${row.python.trim()})`).toBe("function");

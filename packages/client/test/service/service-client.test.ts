@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AbortError, ValidationError } from "../../src/core/errors.js";
+import { ModelInput } from "../../src/data/index.js";
 import { ServiceClient } from "../../src/service/service-client.js";
 import { BASE_MODEL, startHarness, type Harness } from "../training/emulator-harness.js";
 
@@ -36,6 +37,30 @@ describe("ServiceClient", () => {
     expect(list.checkpoints.map((c) => c.tinker_path)).toContain(path);
     expect(tc.getConsoleUrl()).toBe(`https://tinker.thinkingmachines.ai/training_runs/${tc.modelId}`);
     expect(h.service.getConsoleUrl()).toBe(`https://tinker.thinkingmachines.ai/sessions/${await h.service.sessionId()}`);
+  });
+
+  it("every request made inside a public method names it in x-sdk-method, as tinker 0.38.0 does", async () => {
+    const from = h.sent.length;
+    const tc = await h.service.createLoraTrainingClient({ baseModel: BASE_MODEL, rank: 2 });
+    await tc.saveState("named");
+    const sc = await tc.saveWeightsAndGetSamplingClient();
+    await sc.sample(ModelInput.fromInts([1, 2]), { samplingParams: { max_tokens: 1 } });
+    const methods = h.sent
+      .slice(from)
+      .filter((r) => r.path !== "/api/v1/session_heartbeat")
+      .map((r) => `${r.path} ${r.headers["x-sdk-method"]} ${r.headers["x-sdk-version"]}`)
+      .filter((line, i, all) => line !== all[i - 1]); // a poll may repeat
+    expect(methods).toEqual([
+      "/api/v1/create_model ServiceClient.create_lora_training_client 0.38.0",
+      "/api/v1/retrieve_future ServiceClient.create_lora_training_client 0.38.0",
+      "/api/v1/get_info ServiceClient.create_lora_training_client 0.38.0",
+      "/api/v1/save_weights TrainingClient.save_state 0.38.0",
+      "/api/v1/retrieve_future TrainingClient.save_state 0.38.0",
+      "/api/v1/save_weights_for_sampler TrainingClient.save_weights_and_get_sampling_client 0.38.0",
+      "/api/v1/retrieve_future TrainingClient.save_weights_and_get_sampling_client 0.38.0",
+      "/api/v1/asample SamplingClient.sample 0.38.0",
+      "/api/v1/retrieve_future SamplingClient.sample 0.38.0",
+    ]);
   });
 
   it("getInfo answers from what was fetched at creation", async () => {
