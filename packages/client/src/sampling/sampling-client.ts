@@ -10,6 +10,7 @@ import { invalidArgument } from "../paths/invalid-argument.js";
 import { checkSamplingModelPath } from "../paths/tinker-path.js";
 import { decodeSampleResponse } from "../proto/sample-response.js";
 import { samplingBackoff } from "./backoff.js";
+import { cancelAbandonedSample } from "./cancel.js";
 import { Slots } from "./slots.js";
 import { createSamplingSessionBody, sampleBody, type SamplingParamsInput, type SamplingSource } from "./request-bodies.js";
 
@@ -180,6 +181,7 @@ export class SamplingClient {
       call: call === undefined ? undefined : { signal: call.signal, timeout: call.timeout, onQueueState: call.onQueueState },
       label: this.samplingSessionId,
       sdkMethod,
+      onAbandoned: (requestId) => cancelAbandonedSample(ctx, requestId),
       decode: (payload, submitted) => withSequenceIds(decodeSampleResponse(payload as Uint8Array), submitted),
       submit: async (deadline) => {
         release ??= await this.#slots.acquire(deadline);

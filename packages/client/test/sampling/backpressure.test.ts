@@ -1,6 +1,7 @@
 // The sampling backpressure protocol against the emulator: a 429 on asample is not an error but a
 // session-wide pause, after which the very same request (same seq_id) is sent again.
 import { describe, expect, it } from "vitest";
+import { DeadlineExceededError } from "../../src/core/errors.js";
 import { ModelInput } from "../../src/data/index.js";
 import { BASE_MODEL, startHarness } from "../training/emulator-harness.js";
 
@@ -31,6 +32,27 @@ describe("sampling backpressure", () => {
       // …and the next call continues the counter.
       await sc.sample(ModelInput.fromInts([4, 5]), { samplingParams: { max_tokens: 1 } });
       expect(JSON.parse(h.to("/api/v1/asample").at(-1)!.text)).toMatchObject({ seq_id: 2 });
+    } finally {
+      await h.close();
+    }
+  });
+
+  it.each([
+    ["enabled", true],
+    ["disabled", false],
+  ])("a sample abandoned after submission is cancelled on the service when the dynamic config says so (%s)", async (_label, enabled) => {
+    const h = await startHarness({
+      faultFor: (headers) => (headers["x-tinker-request-type"] === "Sample" ? "stall=800;times=1" : undefined),
+      rewriteJson: (path, body) => (path === "/api/v1/client/dynamic_config" ? { ...body, sample_cancel_enabled: enabled } : body),
+    });
+    try {
+      const sc = await h.service.createSamplingClient({ baseModel: BASE_MODEL });
+      const sampling = sc.sample(ModelInput.fromInts([1]), { samplingParams: { max_tokens: 1 }, timeout: 200 });
+      const { requestId } = await sampling.submitted;
+      await expect(sampling).rejects.toBeInstanceOf(DeadlineExceededError);
+      // A later sample's round trip is enough for a cancel sent at abandonment to have been recorded.
+      await sc.sample(ModelInput.fromInts([1]), { samplingParams: { max_tokens: 1 } });
+      expect(h.to("/api/v1/cancel_future").map((r) => r.text)).toEqual(enabled ? [`{"request_id":"${requestId}"}`] : []);
     } finally {
       await h.close();
     }

@@ -33,6 +33,8 @@ export interface HarnessOptions {
   faults?: FaultRule[];
   /** Per-request fault (the emulator's X-Emulator-Fault header syntax), chosen by the request's headers. */
   faultFor?: (headers: Record<string, string>, path: string) => string | undefined;
+  /** Rewrites a JSON response before the client sees it (e.g. to turn on a dynamic-config flag). */
+  rewriteJson?: (path: string, body: Record<string, unknown>) => Record<string, unknown>;
 }
 
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
@@ -54,13 +56,18 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     request.headers.forEach((v, k) => (headers[k] = v));
     sent.push({ method: request.method, path: new URL(request.url).pathname, headers, text: new TextDecoder().decode(bytes), bytes });
     if (options.jitterMs) await new Promise((r) => setTimeout(r, random() * (options.jitterMs as number)));
-    const fault = options.faultFor?.(headers, new URL(request.url).pathname);
+    const path = new URL(request.url).pathname;
+    const fault = options.faultFor?.(headers, path);
+    let forwarded = request;
     if (fault !== undefined) {
       const withFault = new Headers(request.headers);
       withFault.set("X-Emulator-Fault", fault);
-      return fetch(new Request(request, { headers: withFault }));
+      forwarded = new Request(request, { headers: withFault });
     }
-    return fetch(request);
+    const response = await fetch(forwarded);
+    if (!options.rewriteJson || !response.ok || !response.headers.get("content-type")?.includes("json")) return response;
+    const body = options.rewriteJson(path, (await response.json()) as Record<string, unknown>);
+    return new Response(JSON.stringify(body), { status: response.status, headers: response.headers });
   };
   const service = new ServiceClient({ apiKey: emulator.apiKey, baseUrl: emulator.url, fetch: observingFetch, logLevel: "off" });
   return {
