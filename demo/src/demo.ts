@@ -23,12 +23,18 @@ function batchForStep(step: number) {
   }));
 }
 
-/** One optimisation step; returns the mean cross-entropy per target byte before the update. */
+/**
+ * One optimisation step; returns the mean cross-entropy per target byte before the update. Both
+ * requests are submitted before either result is awaited (they run in call order on the server),
+ * which saves a round trip per step on the real service.
+ */
 async function trainStep(client: TrainingClient, step: number, learningRate: number): Promise<number> {
   const batch = batchForStep(step);
   const targets = batch.reduce((n, d) => n + d.loss_fn_inputs.target_tokens.length, 0);
-  const output = await client.forwardBackward(batch, "cross_entropy");
-  await client.optimStep({ learning_rate: learningRate });
+  const [output] = await Promise.all([
+    client.forwardBackward(batch, "cross_entropy"),
+    client.optimStep({ learning_rate: learningRate }),
+  ]);
   const lossSum = output.metrics["loss:sum"];
   if (lossSum === undefined) throw new StepFailed(`forward_backward returned no loss:sum metric (${Object.keys(output.metrics).join(", ")})`);
   return lossSum / targets;
