@@ -20,14 +20,8 @@ export type {
   BillingUsageResponse,
   CurrentCheckpointStorageUsageResponse,
   GetServerCapabilitiesResponse,
+  WhoamiResponse,
 } from "@tinker-ts/types";
 
 /** `owned`: only the caller's; `accessible`: also what others shared with the caller. */
 export type AccessScope = "owned" | "accessible";
-
-/** The caller's identity, read locally from the JWT's claims (no request is made). Not a wire type. */
-export interface WhoamiResponse {
-  user_urn: string;
-  org_urn: string;
-  email: string | null;
-}

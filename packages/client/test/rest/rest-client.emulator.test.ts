@@ -210,6 +210,49 @@ describe("sessions, samplers and the account", () => {
     await expect(rest.whoami()).rejects.toBeInstanceOf(TinkerError);
   });
 
+  it("assigns a session to a project (its runs then list under that project)", async () => {
+    const s = await seedRun(emulator.url, "tml-projects", { training: ["a"] });
+    const client = new RestClient({ baseUrl: emulator.url, apiKey: "tml-projects", logLevel: "off" });
+    expect((await client.listTrainingRuns({ projectId: "proj-moved" })).training_runs).toEqual([]);
+    await client.assignSessionProject(s.sessionId, "proj-moved");
+    expect((await client.listTrainingRuns({ projectId: "proj-moved" })).training_runs.map((r) => r.training_run_id)).toEqual([s.runId]);
+    await client.close();
+  });
+
+  it("searches sessions", async () => {
+    const found = await rest.searchSessions({ limit: 10 });
+    expect(found.sessions.map((x) => x.session_id).sort()).toEqual([seeded.sessionId, other.sessionId].sort());
+    const one = await rest.searchSessions({ session_id: seeded.sessionId });
+    expect(one.sessions.map((x) => x.session_id)).toEqual([seeded.sessionId]);
+  });
+
+  it("exports a session trace", async () => {
+    expect(await rest.exportSessionTrace(seeded.sessionId)).toMatch(/^data:application\/json;base64,/);
+  });
+
+  it("copies a checkpoint into a project", async () => {
+    const s = await seedRun(emulator.url, "tml-copier", { training: ["src"] });
+    const client = new RestClient({ baseUrl: emulator.url, apiKey: "tml-copier", logLevel: "off" });
+    const copy = await client.copyWeights(s.training[0]!, "proj-archive", { ttlSeconds: 7200 });
+    expect(copy).toMatch(/^tinker:\/\/[^/]+\/weights\/src$/);
+    expect(copy).not.toBe(s.training[0]);
+    const mine = (await client.listUserCheckpoints()).checkpoints.map((c) => c.tinker_path);
+    expect(mine).toContain(copy);
+    await client.close();
+  });
+
+  it("reads the audit log, billing usage and checkpoint storage usage", async () => {
+    const audit = await rest.getAuditLog({ eventType: "checkpoints", day: new Date() });
+    expect(Array.isArray(audit.entries)).toBe(true);
+    const usage = await rest.getBillingUsage(new Date(Date.now() - 86_400_000), new Date());
+    expect(usage.data).toEqual([]);
+    const storage = await rest.getCurrentCheckpointStorageUsage();
+    const row = storage.data[0]!;
+    const { checkpoints } = await rest.listUserCheckpoints({ limit: 1000 });
+    expect(row.checkpoint_count).toBe(checkpoints.length);
+    expect(row.size_bytes).toBe(checkpoints.reduce((n, c) => n + (c.size_bytes ?? 0), 0));
+  });
+
   it("a closed client refuses further calls", async () => {
     const client = new RestClient({ baseUrl: emulator.url, apiKey: emulator.apiKey, logLevel: "off" });
     await client.listSessions();
