@@ -15,7 +15,7 @@ export interface DemoOptions {
   readonly learningRate?: number;
 }
 
-/** One training example of the byte-level task in the SDK's Datum shape. */
+/** The examples of one training step, in the SDK's Datum shape. */
 function batchForStep(step: number) {
   return examplesForStep(step).map((example) => ({
     model_input: ModelInput.fromInts(example.input),
