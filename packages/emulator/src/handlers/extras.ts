@@ -4,13 +4,9 @@ import { badRequest, notFound, unauthorized } from "../server/errors.js";
 import type { Route } from "../server/types.js";
 import { noContent, ok } from "../server/types.js";
 import { parseTinkerPath } from "../state/paths.js";
+import type { AssignSessionProjectRequest, CopyWeightsRequest, FuturesRetrieveRequest, JoinSamplingSessionRequest } from "../wire.js";
 import type { HandlerContext } from "./context.js";
 import { MIN_TTL_SECONDS } from "./weights.js";
-
-interface CopyWeightsBody { source_path: string; destination_project_id?: string; ttl_seconds?: number; weights_access_token?: string; session_id?: string; model_seq_id?: number }
-interface FuturesRetrieveBody { target: { sampling_session_id: string; cloned_sampler_id: number }; prev_cursor: number; timeout?: number | null; retrieved_request_ids: string[] }
-interface JoinBody { sampling_session_id: string }
-interface ProjectBody { project_id: string }
 
 const RATE_USD_PER_GB_MONTH = 0.1;
 
@@ -23,7 +19,7 @@ export function extraRoutes(ctx: HandlerContext): Route[] {
       method: "POST",
       pattern: "/api/v1/copy_weights",
       handler: (req) => {
-        const body = req.json<CopyWeightsBody>("CopyWeightsRequest");
+        const body = req.json<CopyWeightsRequest>("CopyWeightsRequest");
         const idempotencyKey = req.header("x-idempotency-key");
         const earlier = idempotencyKey ? copies.get(`${req.principal.owner} ${idempotencyKey}`) : undefined;
         if (earlier) return ok({ tinker_path: earlier });
@@ -64,7 +60,7 @@ export function extraRoutes(ctx: HandlerContext): Route[] {
       method: "POST",
       pattern: "/api/v1/retrieve_futures",
       handler: async (req) => {
-        const body = req.json<FuturesRetrieveBody>("FuturesRetrieveRequest");
+        const body = req.json<FuturesRetrieveRequest>("FuturesRetrieveRequest");
         const sampler = world.samplers.get(body.target.sampling_session_id);
         if (!sampler || sampler.owner !== req.principal.owner) throw notFound(`sampling session ${body.target.sampling_session_id} not found`);
         const waitMs = body.timeout === undefined || body.timeout === null ? ctx.longPollMs : Math.min(body.timeout * 1000, ctx.longPollMs);
@@ -75,7 +71,7 @@ export function extraRoutes(ctx: HandlerContext): Route[] {
       method: "POST",
       pattern: "/api/v1/join_sampling_session",
       handler: (req) => {
-        const body = req.json<JoinBody>("JoinSamplingSessionRequest");
+        const body = req.json<JoinSamplingSessionRequest>("JoinSamplingSessionRequest");
         const sampler = world.samplers.get(body.sampling_session_id);
         if (!sampler || sampler.owner !== req.principal.owner) throw notFound(`sampling session ${body.sampling_session_id} not found`);
         const counter = (world.samplerClients.get(sampler.samplerId) ?? 0) + 1;
@@ -87,7 +83,7 @@ export function extraRoutes(ctx: HandlerContext): Route[] {
       method: "PUT",
       pattern: "/api/v1/sessions/{session_id}/project",
       handler: (req) => {
-        const body = req.json<ProjectBody>("AssignSessionProjectRequest");
+        const body = req.json<AssignSessionProjectRequest>("AssignSessionProjectRequest");
         const session = world.session(req.params["session_id"]!, req.principal.owner);
         session.project_id = body.project_id;
         world.saveSession(session);
@@ -107,7 +103,12 @@ export function extraRoutes(ctx: HandlerContext): Route[] {
       pattern: "/api/v1/auth/apikey/me",
       handler: (req) => {
         if (!req.principal.apiKey) throw unauthorized("this endpoint needs an API key, not a JWT");
-        return ok({ key_id: parseInt(req.principal.owner.slice(-8), 16), name: "emulator key", note: "", details: {} });
+        return ok({
+          key_id: parseInt(req.principal.owner.slice(-8), 16),
+          name: "emulator key",
+          note: "",
+          details: { org_details: { name: "emulator" }, user_details: { email: `${req.principal.owner}@emulator.local` } },
+        });
       },
     },
     {

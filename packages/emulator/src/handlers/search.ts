@@ -1,5 +1,5 @@
 /** POST /api/v1/sessions/search: the caller's sessions, newest first, filtered, with a keyset cursor. */
-import type { SessionSearchRequest } from "@tinker-ts/types";
+import type { SessionSearchRequest } from "../wire.js";
 import type { Route } from "../server/types.js";
 import { ok } from "../server/types.js";
 import type { SessionRecord } from "../state/world.js";

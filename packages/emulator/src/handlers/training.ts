@@ -1,5 +1,4 @@
 /** Model endpoints: create_model, get_info, unload_model, forward_backward, optim_step. */
-import type { LoraConfig } from "@tinker-ts/types";
 import { adamStep } from "../model/adam.js";
 import { crossEntropy } from "../model/lm.js";
 import { decodeDatums, decodeForwardBackwardRequest, encodeForwardBackwardOutput, forwardBackwardOutputJson, type DatumOutput, type ForwardBackwardResult } from "../proto/fwdbwd.js";
@@ -7,7 +6,7 @@ import { badRequest, HttpError } from "../server/errors.js";
 import type { Route } from "../server/types.js";
 import { ok } from "../server/types.js";
 import type { LiveModel } from "../state/world.js";
-import type { CreateModelRequest, GetInfoRequest, OptimStepRequest, UnloadModelRequest } from "../wire.js";
+import type { CreateModelRequest, LoraConfig, GetInfoRequest, OptimStepRequest, UnloadModelRequest } from "../wire.js";
 import type { HandlerContext } from "./context.js";
 import { checked, modelIdOf, newRun, sequencedJson } from "./model-support.js";
 import { submitImmediate, submitModelOp } from "./submit.js";

@@ -1,10 +1,6 @@
 /** Per sampling session, the ordered log of finished samples that /retrieve_futures long-polls. */
+import type { FutureCompletion as Completion } from "../wire.js";
 
-export interface Completion {
-  readonly state: "finished" | "failed";
-  readonly request_id: string;
-  readonly response_payload_uncompressed_size?: number;
-}
 
 interface Log {
   readonly entries: Array<{ readonly clone: number; readonly completion: Completion }>;

@@ -1,15 +1,14 @@
 /** Futures: work the server finishes later, fetched with a long-polled retrieve_future. */
 import { randomUUID } from "node:crypto";
+import type { RequestFailedResponse } from "../wire.js";
 
 export type FutureResult =
   | { readonly kind: "json"; readonly value: unknown }
   /** A result that can be sent as protobuf (when the client accepts it) or as JSON. */
   | { readonly kind: "proto"; readonly json: () => unknown; readonly binary: () => Uint8Array };
 
-export interface FutureFailure {
-  readonly error: string;
-  readonly category: "user" | "server" | "unknown";
-}
+/** A failed future's answer, as retrieve_future sends it. */
+export type FutureFailure = RequestFailedResponse;
 
 export interface FutureRecord {
   readonly requestId: string;
