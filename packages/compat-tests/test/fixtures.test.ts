@@ -39,6 +39,16 @@ describe("fixtures", () => {
     }
   });
 
+  it.each(names)("%s: the emulator answered every request without error unless the scenario is an error path", (name) => {
+    const f = loadFixture(name);
+    const errorPath = name.startsWith("error_") || f.emulator.faults.length > 0;
+    const failed = f.exchanges.filter((ex) => ex.response.status >= 400).map((ex) => `#${ex.seq} ${ex.request.path} → ${ex.response.status}`);
+    if (!errorPath) expect(failed).toEqual([]);
+    // Error paths the SDK recovers from end in success; the others must have surfaced an error to the caller.
+    const recovers = ["error_try_again", "error_5xx_then_success", "error_410_sample", "error_poll_statuses"];
+    expect(f.calls.some((c) => c.raised !== undefined)).toBe(name.startsWith("error_") && !recovers.includes(name));
+  });
+
   it.each(names)("%s: Python's own requests replay clean and get Python's responses", async (name) => {
     const f = loadFixture(name);
     server = await startReplayServer(f.exchanges);
