@@ -87,6 +87,11 @@ const MAX_BAD_REQUEST_RETRIES = 3;
 const MAX_RESUBMITS = 3;
 const PAUSED_LOG_INTERVAL_MS = 60_000;
 
+/** Sub-millisecond clock where available (for X-Tinker-Create-Promise-Roundtrip-Time). */
+function monotonicMs(): number {
+  return globalThis.performance?.now() ?? Date.now();
+}
+
 const QUEUE_STATES = new Set<QueueState>(["active", "paused_capacity", "paused_rate_limit"]);
 const DEFAULT_PAUSE_REASON: Record<QueueState, string> = {
   active: "",
@@ -153,7 +158,7 @@ export function submitFuture<T>(env: FutureEnvironment, spec: SubmitFutureSpec<T
   const run = async (): Promise<T> => {
     let resubmits = 0;
     for (;;) {
-      const t0 = Date.now();
+      const t0 = monotonicMs();
       let handle: UntypedFuture;
       try {
         handle = await spec.submit(bounded);
@@ -165,7 +170,7 @@ export function submitFuture<T>(env: FutureEnvironment, spec: SubmitFutureSpec<T
         throw e;
       }
       if (resubmits === 0) resolveSubmitted({ requestId: handle.request_id, modelId: handle.model_id ?? undefined });
-      const roundtripSeconds = (Date.now() - t0) / 1000;
+      const roundtripSeconds = (monotonicMs() - t0) / 1000;
       try {
         return await poll(env, spec, handle, bounded, roundtripSeconds);
       } catch (e) {
