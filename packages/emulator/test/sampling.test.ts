@@ -169,3 +169,26 @@ describe("sampling options", () => {
     expect(out.metrics["loss:sum"]).toBeCloseTo(-sum, 4);
   });
 });
+
+describe("skipModel", () => {
+  it("answers with the right shapes and no model work", async () => {
+    const fast = await startApi({ skipModel: true });
+    try {
+      const s = await fast.session();
+      const m = await fast.createModel(s);
+      const out = await forwardBackward(fast, m, 1, BATCH);
+      expect(out.logprobs.map((l) => l.length)).toEqual([5, 5, 3]);
+      expect(out.loss).toBe(0);
+      const ss = await fast.postJson<{ sampling_session_id: string }>("/api/v1/create_sampling_session", { session_id: s, sampling_session_seq_id: 0, base_model: "b", type: "create_sampling_session" });
+      const f = await fast.postJson<{ request_id: string }>("/api/v1/asample", {
+        num_samples: 2, prompt: { chunks: [{ tokens: [1, 2, 3], type: "encoded_text" }] }, sampling_params: { max_tokens: 4, temperature: 1, top_k: -1, top_p: 1 },
+        sampling_session_id: ss.sampling_session_id, seq_id: 0, prompt_logprobs: true, topk_prompt_logprobs: 0, topk_sample_logprobs: 0, prompt_alt_tokens_k: 0, type: "sample",
+      });
+      const r = await fast.result<JsonSample>(f.request_id);
+      expect(r.sequences.map((q) => q.tokens.length)).toEqual([4, 4]);
+      expect(r.prompt_logprobs).toEqual([null, 0, 0]);
+    } finally {
+      await fast.emulator.close();
+    }
+  });
+});

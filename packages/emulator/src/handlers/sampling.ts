@@ -1,7 +1,7 @@
 /** Sampling endpoints: create_sampling_session, asample, samplers/{id}. */
 import { randomUUID } from "node:crypto";
 import { initAdapter, type Adapter } from "../model/lm.js";
-import { sampleSequence, scorePrompt } from "../model/sample.js";
+import { MASK_LOGPROB, type PromptScores, sampleSequence, scorePrompt } from "../model/sample.js";
 import { encodeSampleResponse, sampleResponseJson, type SampleResult } from "../proto/sample.js";
 import { badRequest, notFound } from "../server/errors.js";
 import type { EmRequest, Route } from "../server/types.js";
@@ -93,7 +93,8 @@ export function samplingRoutes(ctx: HandlerContext): Route[] {
           const sequences = Array.from({ length: numSamples }, (_, i) =>
             ctx.skipModel ? { tokens: new Array<number>(options.maxTokens).fill(0), logprobs: new Array<number>(options.maxTokens).fill(0), stopReason: "length" as const } : sampleSequence(sampler.adapter, prompt, options, i),
           );
-          const scored = (includePromptLogprobs || topk > 0) && !ctx.skipModel ? scorePrompt(sampler.adapter, prompt, topk) : undefined;
+          const wantsScores = includePromptLogprobs || topk > 0;
+          const scored = !wantsScores ? undefined : ctx.skipModel ? constantScores(prompt.length, topk) : scorePrompt(sampler.adapter, prompt, topk);
           const result: SampleResult = { sequences, prompt: scored, includePromptLogprobs, topk, promptLength: prompt.length };
           return { kind: "proto", binary: () => encodeSampleResponse(result), json: () => sampleResponseJson(result) };
         }, onSettled);
@@ -117,4 +118,11 @@ function samplingOptions(params: SamplingParams): Parameters<typeof sampleSequen
     stopTokens: list.filter((s): s is number => typeof s === "number"),
     stopStrings: list.filter((s): s is string => typeof s === "string"),
   };
+}
+
+/** The skipModel stand-in for prompt scores: right shapes, zero logprobs, masked top-k. */
+function constantScores(length: number, k: number): PromptScores {
+  const logprobs = new Float64Array(length);
+  if (length > 0) logprobs[0] = NaN;
+  return { logprobs, topkTokenIds: new Int32Array(length * k), topkLogprobs: new Float64Array(length * k).fill(MASK_LOGPROB) };
 }
