@@ -51,6 +51,7 @@ export {
   type SaveStateOptions,
   type SaveWeightsForSamplerOptions,
   type LoadStateOptions,
+  type SaveWeightsExternalOptions,
 } from "./training/training-client.js";
 export { DEFAULT_ADAM_PARAMS, type AdamParams } from "./training/request-bodies.js";
 export type { CustomLossFn, CustomLossResult } from "./training/custom-loss.js";

@@ -53,6 +53,25 @@ export function saveWeightsBody(f: SaveWeightsFields): string {
   });
 }
 
+export interface SaveWeightsExternalFields {
+  modelId: string;
+  name: string;
+  seqId: number;
+  ttlSeconds?: number | undefined;
+  ageEncryptionRecipients?: readonly string[] | undefined;
+}
+
+export function saveWeightsExternalBody(f: SaveWeightsExternalFields): string {
+  return encodePythonJson({
+    model_id: f.modelId,
+    path: f.name,
+    seq_id: f.seqId,
+    ttl_seconds: f.ttlSeconds,
+    age_encryption_recipients: f.ageEncryptionRecipients,
+    type: "save_weights_external",
+  });
+}
+
 /** Named saves carry `path`; unnamed (ephemeral) saves carry `sampling_session_seq_id` instead. */
 export type SaveForSamplerTarget = { name: string } | { samplingSessionSeqId: number };
 

@@ -3,6 +3,7 @@ import type {
   LoadWeightsResponse,
   LossFnType,
   OptimStepResponse,
+  SaveWeightsExternalResponse,
   SaveWeightsForSamplerResponse,
   SaveWeightsResponse,
 } from "@tinker-ts/types";
@@ -33,6 +34,7 @@ import {
   loadWeightsBody,
   optimStepBody,
   saveWeightsBody,
+  saveWeightsExternalBody,
   saveWeightsForSamplerBody,
   type AdamParams,
   type SaveForSamplerTarget,
@@ -51,6 +53,12 @@ export interface SaveStateOptions extends CallOptions {
 export interface SaveWeightsForSamplerOptions extends CallOptions {
   readonly ttlSeconds?: number | undefined;
   readonly userMetadata?: Readonly<Record<string, string>> | undefined;
+}
+
+export interface SaveWeightsExternalOptions extends CallOptions {
+  readonly ttlSeconds?: number | undefined;
+  /** age (filippo.io/age) recipients: native `age1…` keys or SSH public keys, at most 10. */
+  readonly ageEncryptionRecipients?: readonly string[] | undefined;
 }
 
 export interface LoadStateOptions extends CallOptions {
@@ -200,6 +208,32 @@ export class TrainingClient {
       path: expectStringField(p, "path", "save_weights_for_sampler result"),
       type: null,
     }));
+  }
+
+  /**
+   * Saves the weights in an external (Hugging Face style) format as
+   * `tinker://<model>/external_weights/<name>` (Python `save_weights_external`); download them with
+   * `RestClient.getExternalWeightsUrls`. `ageEncryptionRecipients` (at most 10 age or SSH public keys)
+   * encrypts every file.
+   */
+  saveWeightsExternal(name: string, options: SaveWeightsExternalOptions = {}): APIFuture<SaveWeightsExternalResponse> {
+    checkCheckpointName(name);
+    const ttlSeconds = checkTtlSeconds(options.ttlSeconds);
+    const recipients = options.ageEncryptionRecipients;
+    if (recipients !== undefined) {
+      if (!Array.isArray(recipients) || recipients.length > 10 || !recipients.every((r) => typeof r === "string" && r.length > 0)) {
+        invalidArgument("ageEncryptionRecipients", "expected at most 10 non-empty recipient strings");
+      }
+    }
+    return this.#sequenced(
+      "TrainingClient.save_weights_external",
+      "SaveWeightsExternal",
+      "/api/v1/save_weights_external",
+      (seqId) => saveWeightsExternalBody({ modelId: this.modelId, name, seqId, ttlSeconds, ageEncryptionRecipients: recipients }),
+      0,
+      options,
+      (p) => ({ path: expectStringField(p, "path", "save_weights_external result"), type: null }),
+    );
   }
 
   /**

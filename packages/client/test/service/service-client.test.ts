@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { AbortError, ValidationError } from "../../src/core/errors.js";
+import { AbortError, APIStatusError, ValidationError } from "../../src/core/errors.js";
 import { ModelInput } from "../../src/data/index.js";
 import { ServiceClient } from "../../src/service/service-client.js";
 import { BASE_MODEL, startHarness, type Harness } from "../training/emulator-harness.js";
@@ -61,6 +61,15 @@ describe("ServiceClient", () => {
       "/api/v1/asample SamplingClient.sample 0.38.0",
       "/api/v1/retrieve_future SamplingClient.sample 0.38.0",
     ]);
+  });
+
+  it("saveWeightsExternal sends tinker 0.38.0's body (the emulator has no such route: a typed error)", async () => {
+    const tc = await h.service.createLoraTrainingClient({ baseModel: BASE_MODEL, rank: 2 });
+    await expect(tc.saveWeightsExternal("hf", { ttlSeconds: 7200 })).rejects.toBeInstanceOf(APIStatusError);
+    expect(h.to("/api/v1/save_weights_external").map((r) => r.text)).toEqual([
+      `{"model_id":"${tc.modelId}","path":"hf","seq_id":1,"ttl_seconds":7200,"type":"save_weights_external"}`,
+    ]);
+    expect(() => tc.saveWeightsExternal("x", { ageEncryptionRecipients: Array.from({ length: 11 }, () => "age1") })).toThrow(ValidationError);
   });
 
   it("getInfo answers from what was fetched at creation", async () => {

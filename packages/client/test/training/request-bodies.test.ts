@@ -11,6 +11,7 @@ import {
   loadWeightsBody,
   optimStepBody,
   saveWeightsBody,
+  saveWeightsExternalBody,
   saveWeightsForSamplerBody,
 } from "../../src/training/request-bodies.js";
 
@@ -71,6 +72,13 @@ describe("training request bodies are byte-for-byte tinker 0.38.0's", () => {
       createModelBody({ sessionId: "s", modelSeqId: 0, baseModel: "B", userMetadata: { a: "b" }, lora: { rank: 8, seed: 3, trainUnembed: true, trainMlp: false, trainAttn: true } }),
     ).toBe(
       '{"session_id":"s","model_seq_id":0,"base_model":"B","user_metadata":{"a":"b"},"lora_config":{"rank":8,"seed":3,"train_unembed":true,"train_mlp":false,"train_attn":true},"optimizer_config":{"type":"adamw"},"type":"create_model"}',
+    );
+  });
+
+  it("save_weights_external: ttl and encryption recipients only when given", () => {
+    expect(saveWeightsExternalBody({ modelId: "m", name: "n", seqId: 2 })).toBe('{"model_id":"m","path":"n","seq_id":2,"type":"save_weights_external"}');
+    expect(saveWeightsExternalBody({ modelId: "m", name: "n", seqId: 2, ttlSeconds: 7200, ageEncryptionRecipients: ["age1x"] })).toBe(
+      '{"model_id":"m","path":"n","seq_id":2,"ttl_seconds":7200,"age_encryption_recipients":["age1x"],"type":"save_weights_external"}',
     );
   });
 
