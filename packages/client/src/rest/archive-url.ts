@@ -62,6 +62,13 @@ export async function fetchArchiveUrl(
 }
 
 function archiveUrlFrom(status: number, headers: { get(name: string): string | null }, data: unknown): CheckpointArchiveUrlResponse {
+  if (status === 0) {
+    // A browser answers a manual redirect with an opaque response: the Location cannot be read.
+    throw new APIResponseValidationError(
+      "The archive URL came as a redirect, which browsers do not let scripts read; ask for it from Node.js (or a server that answers 200 JSON)",
+      status,
+    );
+  }
   if (status >= 300 && status < 400) {
     const url = headers.get("location");
     if (!url) throw new APIResponseValidationError(`Archive redirect (HTTP ${status}) has no Location header`, status);

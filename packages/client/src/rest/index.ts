@@ -9,6 +9,7 @@ export {
   type IterateOptions,
   type IterTrainingRunsOptions,
   type IterUserCheckpointsOptions,
+  type IterSessionsOptions,
   type ArchiveUrlOptions,
   type ExportSessionTraceOptions,
   type AuditEventType,

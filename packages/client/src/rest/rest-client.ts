@@ -68,6 +68,7 @@ export interface IterateOptions {
 
 export type IterTrainingRunsOptions = Omit<ListTrainingRunsOptions, "limit" | "offset"> & IterateOptions;
 export type IterUserCheckpointsOptions = Omit<ListUserCheckpointsOptions, "limit" | "offset"> & IterateOptions;
+export type IterSessionsOptions = Omit<ListSessionsOptions, "limit" | "offset"> & IterateOptions;
 
 export type ArchiveUrlOptions = CallOptions & ArchiveWaitOptions;
 
@@ -410,6 +411,12 @@ export class RestClient {
     return this.#run("listSessions", options, (ctx, deadline) =>
       ctx.http.call("GET", "/api/v1/sessions", { params: { query: { limit, offset, access_scope: accessScope } } }, { deadline }),
     ) as Promise<ListSessionsResponse>;
+  }
+
+  /** Every session id, page after page (the listing has no total, so it stops at a short page). */
+  iterSessions(options: IterSessionsOptions = {}): AsyncGenerator<string, void, undefined> {
+    const { pageSize, ...rest } = options;
+    return paginate(pageSize, async (limit, offset) => ({ items: (await this.listSessions({ ...rest, limit, offset })).sessions, total: undefined }));
   }
 
   /** The training runs and samplers of a session. */

@@ -189,6 +189,7 @@ describe("sessions, samplers and the account", () => {
   it("lists sessions and describes one", async () => {
     const { sessions } = await rest.listSessions({ limit: 10 });
     expect(new Set(sessions)).toEqual(new Set([seeded.sessionId, other.sessionId]));
+    expect((await collect(rest.iterSessions({ pageSize: 1 }))).sort()).toEqual([seeded.sessionId, other.sessionId].sort());
     const session = await rest.getSession(seeded.sessionId);
     expect(session.training_run_ids).toEqual([seeded.runId]);
   });
