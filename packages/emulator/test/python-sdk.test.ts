@@ -89,4 +89,26 @@ describe.skipIf(!available)("official Python SDK against the emulator", () => {
       }
     }, 180_000);
   }
+
+  it("resumes from a checkpoint saved before an emulator restart, bit-identically", async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), "emu-py-restart-"));
+    const restartScript = join(import.meta.dirname, "python", "restart_flow.py");
+    const env = { ...process.env, TINKER_TELEMETRY: "0", PYTHONWARNINGS: "ignore" };
+    let emulator = await startEmulator({ dataDir });
+    let saved: { path: string; continued: number[] };
+    try {
+      const { stdout } = await run(python!, [restartScript, "save", emulator.url, emulator.apiKey], { timeout: 120_000, env });
+      saved = JSON.parse(stdout.trim().split("\n").pop()!) as { path: string; continued: number[] };
+    } finally {
+      await emulator.close();
+    }
+    emulator = await startEmulator({ dataDir });
+    try {
+      const { stdout } = await run(python!, [restartScript, "resume", emulator.url, emulator.apiKey, saved.path], { timeout: 120_000, env });
+      const resumed = JSON.parse(stdout.trim().split("\n").pop()!) as { continued: number[] };
+      expect(resumed.continued).toEqual(saved.continued);
+    } finally {
+      await emulator.close();
+    }
+  }, 180_000);
 });
