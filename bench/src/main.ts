@@ -186,14 +186,22 @@ async function main(): Promise<void> {
       });
     }
 
+    // Every scenario is bounded: a stuck exchange ends the scenario (reported), not the run.
+    const scenarioLimitMs = quick ? 180_000 : 480_000;
     const guarded = async (id: string, title: string, run: () => Promise<ScenarioResult>) => {
       log(`scenario ${id}`);
       const s0 = performance.now();
+      let timer: NodeJS.Timeout | undefined;
+      const limit = new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`scenario ${id} did not finish within ${scenarioLimitMs / 1000} s`)), scenarioLimitMs);
+      });
       try {
-        scenarios.push(await run());
+        scenarios.push(await Promise.race([run(), limit]));
       } catch (err) {
         log(`scenario ${id} failed: ${err instanceof Error ? err.stack : String(err)}`);
         scenarios.push({ id, title, params: {}, metrics: [], facts: [], notes: [], error: err instanceof Error ? err.message : String(err) });
+      } finally {
+        clearTimeout(timer);
       }
       log(`scenario ${id} took ${((performance.now() - s0) / 1000).toFixed(1)} s`);
     };
