@@ -138,6 +138,15 @@ describe("training semantics", () => {
     expect(unknown.status).toBe(404);
   });
 
+  it("create_model again with the same ids is a retry (same model); another model under a used model_seq_id is 400", async () => {
+    const sessionId = await api.session();
+    const first = await api.createModel(sessionId, 0, 4, 1);
+    expect(await api.createModel(sessionId, 0, 4, 1)).toBe(first);
+    const clash = await api.post("/api/v1/create_model", { session_id: sessionId, model_seq_id: 0, base_model: "other/model", lora_config: { rank: 4, train_unembed: true, train_mlp: true, train_attn: true }, optimizer_config: { type: "adamw" }, type: "create_model" });
+    expect(clash.status).toBe(400);
+    expect(((await clash.json()) as { field: string }).field).toBe("model_seq_id");
+  });
+
   it("creates a training client via load_weights (session_id + model_seq_id)", async () => {
     const sessionId = await api.session();
     const modelId = await api.createModel(sessionId, 0, 3);

@@ -59,6 +59,10 @@ export function trainingRoutes(ctx: HandlerContext): Route[] {
         if (!Number.isInteger(lora.rank) || lora.rank < 1 || lora.rank > 256) throw badRequest(`lora_config.rank must be an integer from 1 to 256 (got ${lora.rank})`, "rank");
         const modelId = modelIdOf(body.session_id, body.model_seq_id);
         const existing = world.models.get(modelId);
+        // The same request again (a retry) gets the same model; another model under a used model_seq_id is a client bug.
+        if (existing && (existing.run.base_model !== body.base_model || existing.run.lora_rank !== lora.rank)) {
+          throw badRequest(`model_seq_id ${body.model_seq_id} of session ${body.session_id} is already model ${modelId} (${existing.run.base_model}, rank ${existing.run.lora_rank}); use the next model_seq_id`, "model_seq_id");
+        }
         if (!existing) {
           world.createModel(
             newRun(ctx, req, body.session_id, body.model_seq_id, body.base_model, lora.rank, lora.seed, { train_unembed: lora.train_unembed ?? true, train_mlp: lora.train_mlp ?? true, train_attn: lora.train_attn ?? true }, body.user_metadata ?? null),
