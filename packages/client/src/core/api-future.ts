@@ -1,6 +1,7 @@
 import type { Deadline } from "./deadline.js";
 import { DeadlineExceededError, AbortError } from "./errors.js";
 import { checkTimeout } from "./options.js";
+import { onAbort as onSignalAbort } from "./abort-fanout.js";
 
 /** What the moment of submission reports. */
 export interface Submitted {
@@ -78,9 +79,10 @@ export class APIFuture<T> implements PromiseLike<T> {
     if (signal === undefined && timeout === undefined) return this.#result;
     return new Promise<T>((resolve, reject) => {
       let timer: ReturnType<typeof setTimeout> | undefined;
+      let offAbort: (() => void) | undefined;
       const cleanup = (): void => {
         if (timer !== undefined) clearTimeout(timer);
-        signal?.removeEventListener("abort", onAbort);
+        offAbort?.();
       };
       const giveUp = (error: unknown): void => {
         cleanup();
@@ -89,7 +91,7 @@ export class APIFuture<T> implements PromiseLike<T> {
       };
       const onAbort = (): void => giveUp(new AbortError("Waiting for the result was aborted.", { cause: signal?.reason }));
       if (signal?.aborted) return onAbort();
-      signal?.addEventListener("abort", onAbort, { once: true });
+      if (signal !== undefined) offAbort = onSignalAbort(signal, onAbort);
       if (timeout !== undefined) {
         timer = setTimeout(() => giveUp(new DeadlineExceededError(timeout, `No result within ${timeout} ms.`)), timeout);
       }

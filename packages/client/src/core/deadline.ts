@@ -1,5 +1,6 @@
 import { AbortError, APITimeoutError, DeadlineExceededError } from "./errors.js";
 import { TransportTimeoutError } from "../transport/types.js";
+import { onAnyAbort } from "./abort-fanout.js";
 
 /** Per-call options every public method accepts. */
 export interface CallOptions {
@@ -135,16 +136,14 @@ export class Deadline {
     if (ms >= this.remaining()) return Promise.reject(this.exceeded(lastError));
     if (ms <= 0) return Promise.resolve();
     return new Promise<void>((resolve, reject) => {
-      const onAbort = (ev: Event): void => {
-        clearTimeout(timer);
-        for (const s of this.signals) s.removeEventListener("abort", onAbort);
-        reject(abortErrorFor(ev.target as AbortSignal));
-      };
       const timer = setTimeout(() => {
-        for (const s of this.signals) s.removeEventListener("abort", onAbort);
+        off();
         resolve();
       }, ms);
-      for (const s of this.signals) s.addEventListener("abort", onAbort, { once: true });
+      const off = onAnyAbort(this.signals, (signal) => {
+        clearTimeout(timer);
+        reject(abortErrorFor(signal));
+      });
     });
   }
 
@@ -163,14 +162,10 @@ export class Deadline {
     if (this.signals.length === 1) signal = this.signals[0];
     else if (this.signals.length > 1) {
       const controller = new AbortController();
-      const onAbort = (ev: Event): void => controller.abort((ev.target as AbortSignal).reason);
       const pre = this.abortedSignal();
       if (pre) controller.abort(pre.reason);
-      else for (const s of this.signals) s.addEventListener("abort", onAbort, { once: true });
+      else dispose = onAnyAbort(this.signals, (s) => controller.abort(s.reason));
       signal = controller.signal;
-      dispose = () => {
-        for (const s of this.signals) s.removeEventListener("abort", onAbort);
-      };
     }
     return {
       signal,
@@ -203,10 +198,11 @@ export class Deadline {
       controller.abort();
     };
     let timer: ReturnType<typeof setTimeout> | undefined;
+    let off = noop;
     const pre = this.abortedSignal();
     if (pre) onAbort();
     else {
-      for (const s of this.signals) s.addEventListener("abort", onAbort, { once: true });
+      off = onAnyAbort(this.signals, onAbort);
       if (budget !== Infinity) {
         timer = setTimeout(() => {
           if (ended === undefined) ended = byDeadline ? "deadline" : "attempt-timeout";
@@ -231,22 +227,50 @@ export class Deadline {
       },
       dispose: () => {
         if (timer !== undefined) clearTimeout(timer);
-        for (const s of this.signals) s.removeEventListener("abort", onAbort);
+        off();
       },
     };
   }
 
-  /** Settles like `promise`, unless an abort signal fires or the deadline passes first. */
+  /**
+   * Settles like `promise`, unless an abort signal fires or the deadline passes first. Waits on the
+   * signals through one shared listener each (see abort-fanout.ts), so any number of concurrent
+   * races on the client's close signal stay cheap.
+   */
   race<T>(promise: PromiseLike<T>): Promise<T> {
     try {
       this.check();
     } catch (e) {
       return Promise.reject(e);
     }
-    const scope = this.attempt(undefined);
     return new Promise<T>((resolve, reject) => {
-      scope.signal.addEventListener("abort", () => reject(scope.errorFor(new AbortError())), { once: true });
-      promise.then(resolve, reject);
-    }).finally(() => scope.dispose());
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      let off = noop;
+      const settle = (): void => {
+        off();
+        if (timer !== undefined) clearTimeout(timer);
+      };
+      off = onAnyAbort(this.signals, (signal) => {
+        if (timer !== undefined) clearTimeout(timer);
+        reject(abortErrorFor(signal));
+      });
+      const remaining = this.remaining();
+      if (remaining !== Infinity) {
+        timer = setTimeout(() => {
+          off();
+          reject(this.exceeded());
+        }, remaining);
+      }
+      promise.then(
+        (value) => {
+          settle();
+          resolve(value);
+        },
+        (error: unknown) => {
+          settle();
+          reject(error);
+        },
+      );
+    });
   }
 }

@@ -1,3 +1,4 @@
+import { onAbort as onSignalAbort } from "../core/abort-fanout.js";
 import { TransportTimeoutError, type FetchLike, type ResponseHeaders, type Transport, type TransportResponse } from "./types.js";
 
 const decoder = new TextDecoder();
@@ -23,8 +24,7 @@ export function createFetchTransport(fetchFn: FetchLike = lateBoundFetch): Trans
     // One controller carries both the caller's abort and the timeout into fetch.
     const controller = new AbortController();
     const timeoutError = req.timeoutMs === undefined ? undefined : new TransportTimeoutError(req.timeoutMs);
-    const onAbort = (): void => controller.abort(outer?.reason);
-    outer?.addEventListener("abort", onAbort, { once: true });
+    const offAbort = outer === undefined ? undefined : onSignalAbort(outer, (s) => controller.abort(s.reason));
     const timer = timeoutError === undefined ? undefined : setTimeout(() => controller.abort(timeoutError), req.timeoutMs);
     try {
       const init: RequestInit = { method: req.method, headers: req.headers, signal: controller.signal, redirect: req.redirect };
@@ -44,7 +44,7 @@ export function createFetchTransport(fetchFn: FetchLike = lateBoundFetch): Trans
       throw error;
     } finally {
       if (timer !== undefined) clearTimeout(timer);
-      outer?.removeEventListener("abort", onAbort);
+      offAbort?.();
     }
   };
 }

@@ -12,6 +12,7 @@ import * as http from "node:http";
 import * as https from "node:https";
 import { createBrotliDecompress, createGunzip, createInflate } from "node:zlib";
 import type { Readable } from "node:stream";
+import { onAbort as onSignalAbort } from "../core/abort-fanout.js";
 import { TransportTimeoutError, type ResponseHeaders, type Transport, type TransportRequest, type TransportResponse } from "./types.js";
 
 export interface NodeTransportOptions {
@@ -85,9 +86,10 @@ export function createNodeTransport(options: NodeTransportOptions = {}): Transpo
       // Abort by hand: passing `signal` to http.request costs ~30 µs per exchange in Node 20.
       let settled = false;
       let timer: ReturnType<typeof setTimeout> | undefined;
+      let offAbort: (() => void) | undefined;
       const finish = (): void => {
         settled = true;
-        signal?.removeEventListener("abort", onAbort);
+        offAbort?.();
         if (timer !== undefined) clearTimeout(timer);
       };
       const fail = (error: unknown): void => {
@@ -122,10 +124,7 @@ export function createNodeTransport(options: NodeTransportOptions = {}): Transpo
         fail(reason);
         clientRequest.destroy(reason instanceof Error ? reason : new Error("aborted"));
       };
-      function onAbort(): void {
-        stop(signal?.reason);
-      }
-      signal?.addEventListener("abort", onAbort, { once: true });
+      if (signal !== undefined) offAbort = onSignalAbort(signal, (s) => stop(s.reason));
       if (req.timeoutMs !== undefined) {
         const ms = req.timeoutMs;
         timer = setTimeout(() => stop(new TransportTimeoutError(ms)), ms);
