@@ -2,7 +2,7 @@ import type { CreateSamplingSessionResponse, GetSamplerResponse, SampleResponse 
 import { APIFuture } from "../core/api-future.js";
 import type { SessionContext } from "../core/context.js";
 import type { CallOptions, Deadline } from "../core/deadline.js";
-import { APIStatusError, APIResponseValidationError } from "../core/errors.js";
+import { APIStatusError, APIResponseValidationError, RequestFailedError } from "../core/errors.js";
 import type { UntypedFuture } from "../core/retrieve-future.js";
 import { checkModelInput, chunkLength, type ModelInput, type ModelInputChunk } from "../data/model-input.js";
 import { checkNonEmptyString, checkNonNegativeInteger, checkPositiveInteger } from "../paths/checkpoint-args.js";
@@ -11,6 +11,7 @@ import { checkSamplingModelPath } from "../paths/tinker-path.js";
 import { decodeSampleResponse } from "../proto/sample-response.js";
 import { samplingBackoff } from "./backoff.js";
 import { cancelAbandonedSample } from "./cancel.js";
+import { SessionFuturesPoller } from "./futures-poller.js";
 import { Slots } from "./slots.js";
 import { createSamplingSessionBody, sampleBody, type SamplingParamsInput, type SamplingSource } from "./request-bodies.js";
 
@@ -73,6 +74,8 @@ export class SamplingClient {
   readonly #baseModel: string;
   /** In-flight samples (submit to result) are bounded by the server's sample_max_concurrent_requests. */
   readonly #slots: Slots;
+  /** Set when the server's sample_use_retrieve_futures flag is on. */
+  readonly #poller: SessionFuturesPoller | undefined;
   #requestCounter = 0;
 
   private constructor(ctx: SessionContext, samplingSessionId: string, baseModel: string) {
@@ -80,6 +83,7 @@ export class SamplingClient {
     this.samplingSessionId = samplingSessionId;
     this.#baseModel = baseModel;
     this.#slots = new Slots(ctx.serverConfig.sample_max_concurrent_requests);
+    this.#poller = ctx.serverConfig.sample_use_retrieve_futures ? new SessionFuturesPoller(ctx, samplingSessionId) : undefined;
   }
 
   /** @internal Opens a sampling session on `source` (create_sampling_session). */
@@ -158,6 +162,7 @@ export class SamplingClient {
       sampleBody({ numSamples, prompt, samplingParams, samplingSessionId: this.samplingSessionId, seqId, includePromptLogprobs, topkPromptLogprobs });
     const estimatedBytes = estimatePromptBytes(prompt.chunks);
     const backoff = samplingBackoff(this.#ctx);
+    const poller = this.#poller;
     const ctx = this.#ctx;
     const submitOnce = (body: string, d: Deadline): Promise<UntypedFuture | null> =>
       ctx.http
@@ -190,13 +195,25 @@ export class SamplingClient {
         for (;;) {
           await backoff.wait(deadline);
           const handle = await ctx.withRetries((d) => submitOnce(body, d), deadline, `sample ${this.samplingSessionId}`);
-          if (handle !== null) return handle;
+          if (handle !== null) {
+            // With the session poller, wait until the service says the sample is done, then fetch it.
+            if (poller) await poller.waitFor(handle.request_id, deadline);
+            return handle;
+          }
           backoff.trigger(estimatedBytes);
         }
       },
     });
-    const done = (): void => release?.();
-    future.then(done, done);
+    // A fetched result (or a failure, which is as final) is acknowledged to the session poller.
+    const settled = (fetched: boolean): void => {
+      release?.();
+      const requestId = future.requestId;
+      if (fetched && poller && requestId) poller.markRetrieved(requestId);
+    };
+    future.then(
+      () => settled(true),
+      (error: unknown) => settled(error instanceof RequestFailedError),
+    );
     return future;
   }
 }

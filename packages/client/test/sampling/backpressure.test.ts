@@ -57,4 +57,29 @@ describe("sampling backpressure", () => {
       await h.close();
     }
   });
+
+  it("with sample_use_retrieve_futures, samples wait on the session's retrieve_futures long-poll and are acknowledged after fetching", async () => {
+    const h = await startHarness({ clientConfig: { sample_use_retrieve_futures: true } });
+    try {
+      const sc = await h.service.createSamplingClient({ baseModel: BASE_MODEL });
+      const first = sc.sample(ModelInput.fromInts([1, 2]), { numSamples: 2, samplingParams: { max_tokens: 2, seed: 1 } });
+      const second = sc.sample(ModelInput.fromInts([3]), { samplingParams: { max_tokens: 1 } });
+      const [a, b] = await Promise.all([first, second]);
+      expect(a.sequences).toHaveLength(2);
+      expect(b.sequences).toHaveLength(1);
+      await sc.sample(ModelInput.fromInts([4]), { samplingParams: { max_tokens: 1 } });
+      const polls = h.to("/api/v1/retrieve_futures").map((r) => JSON.parse(r.text) as { target: unknown; prev_cursor: number; retrieved_request_ids: string[] });
+      expect(polls.length).toBeGreaterThan(0);
+      expect(h.to("/api/v1/retrieve_futures")[0]?.text).toBe(
+        `{"target":{"type":"sampling_session","sampling_session_id":"${sc.samplingSessionId}","cloned_sampler_id":0},"prev_cursor":0,"retrieved_request_ids":[]}`,
+      );
+      // The first two results were fetched and then acknowledged by a later poll.
+      const acked = polls.flatMap((p) => p.retrieved_request_ids);
+      expect(acked).toEqual(expect.arrayContaining([(await first.submitted).requestId, (await second.submitted).requestId]));
+      // Each payload is fetched once, after the poller reported it.
+      expect(h.to("/api/v1/retrieve_future")).toHaveLength(3);
+    } finally {
+      await h.close();
+    }
+  });
 });
