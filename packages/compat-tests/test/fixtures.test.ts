@@ -3,6 +3,7 @@
  * the comparison reports no false differences), and every field of every JSON request Python sent,
  * renamed, must be caught by name (the comparison can fail on any of them).
  */
+import { readFileSync } from "node:fs";
 import { afterEach, describe, expect, it } from "vitest";
 import { bodyBytes, compareRequest, describeDifference, fixtureNames, loadFixture, startReplayServer, type RecordedRequest, type ReplayServer } from "../src/index.js";
 
@@ -26,7 +27,19 @@ async function send(url: string, r: RecordedRequest): Promise<number> {
   return res.status;
 }
 
+/** The SDK version tools/capture-python pins (`tinker==X.Y.Z` in requirements.txt). */
+function pinnedSdkVersion(): string | undefined {
+  const text = readFileSync(new URL("../../../tools/capture-python/requirements.txt", import.meta.url), "utf8");
+  return /^tinker==(\S+)$/m.exec(text)?.[1];
+}
+
 describe("fixtures", () => {
+  it("were all captured with the SDK version tools/capture-python pins (re-capture after changing it)", () => {
+    const pinned = pinnedSdkVersion();
+    expect(pinned).toMatch(/^\d+\.\d+\.\d+$/);
+    expect(names.filter((n) => loadFixture(n).sdk.version !== pinned)).toEqual([]);
+  });
+
   it("exist, one per scenario, captured with a recorded SDK version", () => {
     expect(names.length).toBeGreaterThanOrEqual(20);
     for (const name of names) {
