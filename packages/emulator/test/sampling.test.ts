@@ -192,3 +192,23 @@ describe("skipModel", () => {
     }
   });
 });
+
+describe("image chunks", () => {
+  it("stand for expected_tokens placeholder tokens fixed by the image", async () => {
+    const image = { data: Buffer.from("fake-png-bytes").toString("base64"), format: "png", expected_tokens: 3, type: "image" };
+    const withImage = async (chunk: Record<string, unknown>) =>
+      sample({ max_tokens: 1, seed: 1 }, { prompt: { chunks: [{ tokens: [1], type: "encoded_text" }, chunk] }, prompt_logprobs: true });
+    const a = await withImage(image);
+    const b = await withImage(image);
+    const other = await withImage({ ...image, data: Buffer.from("another").toString("base64") });
+    expect(a.result.prompt_logprobs).toHaveLength(4);
+    expect(b.result.prompt_logprobs).toEqual(a.result.prompt_logprobs);
+    expect(other.result.prompt_logprobs).not.toEqual(a.result.prompt_logprobs);
+    const missing = await api.post("/api/v1/asample", {
+      num_samples: 1, prompt: { chunks: [{ data: image.data, format: "png", type: "image" }] }, sampling_params: { temperature: 1, top_k: -1, top_p: 1 },
+      sampling_session_id: samplerId, topk_prompt_logprobs: 0, topk_sample_logprobs: 0, prompt_alt_tokens_k: 0, type: "sample",
+    });
+    expect(missing.status).toBe(400);
+    expect(((await missing.json()) as { field: string }).field).toBe("expected_tokens");
+  });
+});

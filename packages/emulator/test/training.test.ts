@@ -192,3 +192,37 @@ describe("rejected sequenced requests", () => {
     }
   });
 });
+
+describe("image chunks in forward_backward", () => {
+  it("count expected_tokens positions", async () => {
+    const { create, toBinary } = await import("@bufbuild/protobuf");
+    const proto = await import("@tinker-ts/types/proto");
+    const s = await api.session();
+    const m = await api.createModel(s);
+    const body = toBinary(
+      proto.ForwardBackwardRequestSchema,
+      create(proto.ForwardBackwardRequestSchema, {
+        modelId: m,
+        seqId: 1,
+        lossFn: "cross_entropy",
+        forwardOnly: true,
+        data: [
+          create(proto.DatumSchema, {
+            modelInput: [
+              create(proto.ChunkSchema, { chunk: { case: "image", value: create(proto.ImageChunkSchema, { data: new Uint8Array([1, 2, 3]), format: "png", expectedTokens: 2 }) } }),
+              create(proto.ChunkSchema, { chunk: { case: "encodedText", value: create(proto.EncodedTextChunkSchema, { tokens: new Uint8Array(Int32Array.from([7]).buffer) }) } }),
+            ],
+            lossFnInputs: {
+              target_tokens: create(proto.TensorSchema, { encoding: { case: "dense", value: new Uint8Array(BigInt64Array.from([1n, 2n, 3n]).buffer) }, dtype: proto.DType.DTYPE_INT64, shape: [3n] }),
+            },
+          }),
+        ],
+      }),
+    );
+    const res = await api.post("/api/v1/forward_backward", body, { "content-type": "application/x-protobuf" });
+    expect(res.status).toBe(200);
+    const { decodeFwdBwd } = await import("./helpers.js");
+    const out = decodeFwdBwd(await api.resultProto(((await res.json()) as { request_id: string }).request_id));
+    expect(out.logprobs[0]).toHaveLength(3);
+  });
+});

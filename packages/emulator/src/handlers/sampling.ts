@@ -1,6 +1,7 @@
 /** Sampling endpoints: create_sampling_session, asample, samplers/{id}. */
 import { randomUUID } from "node:crypto";
 import { initAdapter, type Adapter } from "../model/lm.js";
+import { imagePlaceholderTokens } from "../model/placeholders.js";
 import { MASK_LOGPROB, type PromptScores, sampleSequence, scorePrompt } from "../model/sample.js";
 import { encodeSampleResponse, sampleResponseJson, type SampleResult } from "../proto/sample.js";
 import { badRequest, notFound } from "../server/errors.js";
@@ -75,8 +76,14 @@ export function samplingRoutes(ctx: HandlerContext): Route[] {
         }
         const prompt: number[] = [];
         for (const [i, chunk] of body.prompt.chunks.entries()) {
-          if (chunk.type !== "encoded_text") throw badRequest(`prompt.chunks[${i}]: only encoded_text chunks are supported by the emulator (got ${chunk.type})`, "chunks");
-          prompt.push(...(chunk.tokens as number[]));
+          if (chunk.type === "encoded_text") {
+            prompt.push(...chunk.tokens);
+          } else if (chunk.type === "image" || chunk.type === "image_asset_pointer") {
+            if (chunk.expected_tokens === undefined || chunk.expected_tokens === null) throw badRequest(`prompt.chunks[${i}]: an ${chunk.type} chunk needs expected_tokens`, "expected_tokens");
+            prompt.push(...imagePlaceholderTokens(chunk.expected_tokens, chunk.type === "image" ? chunk.data : chunk.location));
+          } else {
+            throw badRequest(`prompt.chunks[${i}]: the emulator takes encoded_text and image chunks (got ${chunk.type})`, "chunks");
+          }
         }
         const numSamples = body.num_samples ?? 1;
         if (!Number.isInteger(numSamples) || numSamples < 1) throw badRequest(`num_samples must be a positive integer (got ${numSamples})`, "num_samples");

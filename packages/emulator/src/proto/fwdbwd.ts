@@ -9,6 +9,7 @@ import {
   type ForwardBackwardRequest,
   type Tensor,
 } from "@tinker-ts/types/proto";
+import { imagePlaceholderTokens } from "../model/placeholders.js";
 import { badRequest } from "../server/errors.js";
 
 export function decodeForwardBackwardRequest(body: Uint8Array): ForwardBackwardRequest {
@@ -29,7 +30,13 @@ export function decodeDatums(request: ForwardBackwardRequest): DecodedDatum[] {
   return request.data.map((datum, i) => {
     const tokens: number[] = [];
     for (const chunk of datum.modelInput) {
-      if (chunk.chunk.case !== "encodedText") throw badRequest(`data[${i}].model_input: only encoded_text chunks are supported by the emulator (got ${chunk.chunk.case ?? "an empty chunk"})`, "model_input");
+      if (chunk.chunk.case === "image") {
+        const expected = chunk.chunk.value.expectedTokens;
+        if (expected === undefined) throw badRequest(`data[${i}].model_input: an image chunk needs expected_tokens`, "expected_tokens");
+        tokens.push(...imagePlaceholderTokens(expected, Buffer.from(chunk.chunk.value.data).toString("base64")));
+        continue;
+      }
+      if (chunk.chunk.case !== "encodedText") throw badRequest(`data[${i}].model_input: the emulator takes encoded_text and image chunks (got ${chunk.chunk.case ?? "an empty chunk"})`, "model_input");
       const bytes = chunk.chunk.value.tokens;
       const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
       for (let o = 0; o + 4 <= bytes.byteLength; o += 4) tokens.push(view.getInt32(o, true));
