@@ -56,4 +56,22 @@ describe("request order", () => {
     expect([...(req?.bytes.subarray(0, 4) ?? [])]).toEqual([0x28, 0xb5, 0x2f, 0xfd]);
     expect((await decodeFwdBwd(req!)).seqId).toBe(1);
   });
+
+  it("a sparse CSR loss input reaches the service as the same tensor as its dense form", async () => {
+    h = await startHarness();
+    const tc = await h.service.createLoraTrainingClient({ baseModel: BASE_MODEL, rank: 2, seed: 1 });
+    const model_input = ModelInput.fromInts([7, 8, 9, 10]);
+    const target_tokens = [8, 9, 10, 11];
+    const dense = await tc.forward([{ model_input, loss_fn_inputs: { target_tokens, weights: { data: [1, 0, 0, 0.5], dtype: "float32", shape: [1, 4] } } }], "cross_entropy");
+    const sparse = await tc.forward(
+      [{ model_input, loss_fn_inputs: { target_tokens, weights: { data: [1, 0.5], dtype: "float32", shape: [1, 4], sparse_crow_indices: [0, 2], sparse_col_indices: [0, 3] } } }],
+      "cross_entropy",
+    );
+    expect(sparse).toEqual(dense);
+    // (weights do matter to the service, so the equality above is not vacuous)
+    const ones = await tc.forward([{ model_input, loss_fn_inputs: { target_tokens, weights: [1, 1, 1, 1] } }], "cross_entropy");
+    expect(ones.metrics["loss:sum"]).not.toBe(dense.metrics["loss:sum"]);
+    const sent = await decodeFwdBwd(h.to("/api/v1/forward_backward").at(-1)!);
+    expect(sent.data[0]?.lossFnInputs["weights"]?.encoding.case).toBe("sparseCsr");
+  });
 });
