@@ -5,7 +5,7 @@
 import { create, toBinary } from "@bufbuild/protobuf";
 import { ForwardBackwardRequestSchema } from "@tinker-ts/types/proto";
 import { afterEach, describe, expect, it } from "vitest";
-import { fixtureNames, loadFixture, startReplayServer, type Exchange, type ReplayServer } from "../src/index.js";
+import { loadFixture, startReplayServer, type Exchange, type ReplayServer } from "../src/index.js";
 
 let server: ReplayServer | undefined;
 afterEach(async () => {
@@ -15,22 +15,9 @@ afterEach(async () => {
 
 /** The load_weights exchange Python made in the load_state_with_optimizer capture. */
 function capturedLoadWeights(): Exchange {
-  if (fixtureNames().includes("load_state_with_optimizer")) {
-    const found = loadFixture("load_state_with_optimizer").exchanges.find((ex) => ex.request.path === "/api/v1/load_weights");
-    if (found) return found;
-  }
-  // Until the fixture exists: the body Python 0.38.0 was observed to send (tools/capture-python/SDK-0.38-NOTES.md).
-  return {
-    seq: 1,
-    request: {
-      method: "POST",
-      path: "/api/v1/load_weights",
-      query: {},
-      headers: { "content-type": "application/json", accept: "application/json", "x-api-key": "<redacted>", "x-idempotency-key": "stainless-python-retry-1" },
-      body: { kind: "json", text: '{"model_id":"sess-1:train:0","seq_id":4,"path":"tinker://sess-1:train:0/weights/ck1","optimizer":true,"type":"load_weights"}' },
-    },
-    response: { status: 200, headers: { "content-type": "application/json" }, body: { kind: "json", text: '{"request_id":"r-1"}' } },
-  };
+  const found = loadFixture("load_state_with_optimizer").exchanges.find((ex) => ex.request.path === "/api/v1/load_weights");
+  if (!found) throw new Error("the load_state_with_optimizer fixture has no load_weights exchange; re-capture it");
+  return found;
 }
 
 async function post(url: string, path: string, body: string | Uint8Array, contentType: string): Promise<number> {
