@@ -71,7 +71,7 @@ describe("request order", () => {
     // (weights do matter to the service, so the equality above is not vacuous)
     const ones = await tc.forward([{ model_input, loss_fn_inputs: { target_tokens, weights: [1, 1, 1, 1] } }], "cross_entropy");
     expect(ones.metrics["loss:sum"]).not.toBe(dense.metrics["loss:sum"]);
-    const sent = await decodeFwdBwd(h.to("/api/v1/forward_backward").at(-1)!);
+    const sent = await decodeFwdBwd(h.to("/api/v1/forward_backward")[1]!); // the sparse call
     expect(sent.data[0]?.lossFnInputs["weights"]?.encoding.case).toBe("sparseCsr");
   });
 });
