@@ -3,6 +3,7 @@
     python matrix.py save BASE_URL API_KEY NAME   -> {"path": tinker path, "continuation": [...]}
     python matrix.py load BASE_URL API_KEY PATH   -> {"continuation": [...]}
     python matrix.py load-weights-only BASE_URL API_KEY PATH   (control: load_state, optimizer reset)
+    python matrix.py from-state BASE_URL API_KEY PATH   (create_training_client_from_state_with_optimizer)
     python matrix.py serve    one JSON command per stdin line ({"op","base_url","api_key","arg"}),
                               one JSON result per stdout line, so the SDK is imported once
 
@@ -67,7 +68,7 @@ def serve():
 def main(argv):
     if argv == ["serve"]:
         return serve()
-    if len(argv) != 4 or argv[0] not in ("save", "load", "load-weights-only"):
+    if len(argv) != 4 or argv[0] not in ("save", "load", "load-weights-only", "from-state"):
         print(__doc__, file=sys.stderr)
         return 2
     print(json.dumps(run(*argv)))
@@ -75,6 +76,15 @@ def main(argv):
 
 
 def run(mode, base_url, api_key, arg):
+    if mode == "from-state":
+        import tinker
+
+        sc = tinker.ServiceClient(base_url=base_url, api_key=api_key)
+        try:
+            tc = sc.create_training_client_from_state_with_optimizer(arg).result()
+            return {"continuation": [step(tc, rows) for rows in RECIPE["continuation"]]}
+        finally:
+            sc.close("success").result()
     sc, tc = client(base_url, api_key, RECIPE["saver_seed" if mode == "save" else "loader_seed"])
     try:
         if mode == "save":

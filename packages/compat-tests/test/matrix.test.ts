@@ -7,7 +7,7 @@ import { startEmulator, type Emulator } from "@tinker-ts/emulator";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PythonMatrixWorker, pythonSide, pythonUnavailableReason } from "../src/matrix/python-side.js";
 import { loadRecipe, type MatrixSide, type SaveResult } from "../src/matrix/recipe.js";
-import { tsSide } from "../src/matrix/ts-side.js";
+import { tsFromStateSide, tsSide } from "../src/matrix/ts-side.js";
 
 const venv = process.env.TINKER_PYTHON_VENV;
 const unavailable = pythonUnavailableReason(venv);
@@ -37,6 +37,14 @@ if (unavailable) {
     [tsSide, python],
     [tsSide, tsSide],
   ];
+  // The same four with the resume path 0.38.0 recommends (load_state* is deprecated there).
+  const pythonFromState = pythonSide(worker, "from-state");
+  const fromStateRows: ReadonlyArray<readonly [MatrixSide, MatrixSide]> = [
+    [python, pythonFromState],
+    [python, tsFromStateSide],
+    [tsSide, pythonFromState],
+    [tsSide, tsFromStateSide],
+  ];
 
   describe("live checkpoint matrix", () => {
     let emulator: Emulator;
@@ -48,8 +56,8 @@ if (unavailable) {
       await emulator.close();
     });
 
-    it.each(rows.map(([s, l]) => [`${s.name} → ${l.name}`, s, l] as const))(
-      "%s: load_state_with_optimizer continues bit-identically",
+    it.each([...rows, ...fromStateRows].map(([s, l]) => [`${s.name} → ${l.name}`, s, l] as const))(
+      "%s: training continues bit-identically",
       async (label, saver, loader) => {
         const saved = await saver.save(emulator.url, API_KEY, `matrix-${label.replace(/\W+/g, "-")}`);
         expectRealContinuation(saved);

@@ -15,7 +15,14 @@ export function pythonUnavailableReason(venv: string | undefined): string | unde
   return undefined;
 }
 
-type Op = "save" | "load" | "load-weights-only";
+type Op = "save" | "load" | "load-weights-only" | "from-state";
+export type LoadMode = Exclude<Op, "save">;
+
+const LOAD_MODE_NAMES: Readonly<Record<LoadMode, string>> = {
+  load: "Python",
+  "load-weights-only": "Python (load_state, weights only)",
+  "from-state": "Python (create_training_client_from_state_with_optimizer)",
+};
 
 /** One matrix.py process answering commands in order. */
 export class PythonMatrixWorker {
@@ -66,9 +73,9 @@ export class PythonMatrixWorker {
   }
 }
 
-export function pythonSide(worker: PythonMatrixWorker, loadMode: "load" | "load-weights-only" = "load"): MatrixSide {
+export function pythonSide(worker: PythonMatrixWorker, loadMode: LoadMode = "load"): MatrixSide {
   return {
-    name: loadMode === "load" ? "Python" : "Python (load_state, weights only)",
+    name: LOAD_MODE_NAMES[loadMode],
     save: async (baseUrl, apiKey, name) => (await worker.run("save", baseUrl, apiKey, name)) as SaveResult,
     load: async (baseUrl, apiKey, path) => (await worker.run(loadMode, baseUrl, apiKey, path)) as LoadResult,
   };

@@ -31,6 +31,12 @@ async function withClient<T>(baseUrl: string, apiKey: string, seed: number, fn: 
   }
 }
 
+async function continueFrom(tc: TrainingClient): Promise<LoadResult> {
+  const continuation: MatrixStep[] = [];
+  for (const rows of recipe.continuation) continuation.push(await step(tc, rows));
+  return { continuation };
+}
+
 export const tsSide: MatrixSide = {
   name: "TypeScript",
   save: (baseUrl, apiKey, name): Promise<SaveResult> =>
@@ -44,8 +50,20 @@ export const tsSide: MatrixSide = {
   load: (baseUrl, apiKey, path): Promise<LoadResult> =>
     withClient(baseUrl, apiKey, recipe.loader_seed, async (tc) => {
       await tc.loadStateWithOptimizer(path).result();
-      const continuation: MatrixStep[] = [];
-      for (const rows of recipe.continuation) continuation.push(await step(tc, rows));
-      return { continuation };
+      return continueFrom(tc);
     }),
+};
+
+/** The loader creates its client with createTrainingClientFromStateWithOptimizer instead. */
+export const tsFromStateSide: MatrixSide = {
+  name: "TypeScript (createTrainingClientFromStateWithOptimizer)",
+  save: (...args) => tsSide.save(...args),
+  load: async (baseUrl, apiKey, path) => {
+    const service = new ServiceClient({ baseUrl, apiKey });
+    try {
+      return await continueFrom(await service.createTrainingClientFromStateWithOptimizer(path));
+    } finally {
+      await service.close();
+    }
+  },
 };
