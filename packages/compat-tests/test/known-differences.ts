@@ -56,14 +56,11 @@ export const KNOWN_DIFFERENCES: Readonly<Record<string, readonly string[]>> = {
     "call #<n> TrainingClient.forward_backward: Python \"TrainingClient.forward_backward\", TypeScript \"(no such call)\" (the TypeScript scenario stopped before this call)",
     "call #<n> TrainingClient.optim_step: Python \"TrainingClient.optim_step\", TypeScript \"(no such call)\" (the TypeScript scenario stopped before this call)",
   ],
-  // TRAINING/CORE: with the server flag sample_use_retrieve_futures the client should wait on the session's
-  // retrieve_futures long-poll, then fetch each payload with allow_metadata_only=false (SDK-0.38-NOTES §6);
-  // the TS client polls retrieve_future per request as when the flag is off.
+  // TRAINING/CORE: with sample_use_retrieve_futures, a completion reported by the session poller carries the
+  // payload size, so Python fetches the payload at once with allow_metadata_only=false (SDK-0.38-NOTES §6);
+  // the TS client still asks for the metadata-only peek first.
   sample_retrieve_futures: [
     "request #<n> POST /api/v1/retrieve_future ≠ Python's exchange #<n> (Python: SamplingClient.sample):",
     "  body.allow_metadata_only: Python false, TypeScript true",
-    "request #<n> POST /api/v1/retrieve_future ≠ Python's exchange #<n> (Python: SamplingClient.sample):",
-    "  body.allow_metadata_only: Python false, TypeScript true",
-    "missing request POST /api/v1/retrieve_futures: Python sent it as exchange #<n>, TypeScript never did",
   ],
 };

@@ -26,7 +26,7 @@ describe("replay of the Python captures against @tinker-ts/client", () => {
     const problems = (await replayFixture(name)).map(withoutIds);
     const known = KNOWN_DIFFERENCES[name] ?? [];
     const fixed = known.filter((line) => !problems.includes(line));
-    if (fixed.length > 0) console.info(`${name}: fixed, delete from known-differences.ts:\n  ${fixed.join("\n  ")}`);
+    if (fixed.length > 0) console.info(`${name}: these known differences no longer occur; delete them from known-differences.ts:\n  ${fixed.join("\n  ")}`);
     const unexpected = problems.filter((line) => !known.includes(line));
     expect(unexpected, `${name} (captured with tinker ${loadFixture(name).sdk.version}): differences from Python`).toEqual([]);
   }, 60_000);
