@@ -100,6 +100,15 @@ export class Deadline {
     return new Deadline(at, timeoutMs, signals);
   }
 
+  /**
+   * The same time bound with `signal` as its only abort signal. `signal` must already fire whenever
+   * one of this deadline's signals does (see `submitFuture`, which links them once per future so
+   * each of its exchanges can pass one signal through instead of merging several per exchange).
+   */
+  withLinkedSignal(signal: AbortSignal): Deadline {
+    return new Deadline(this.at, this.timeoutMs, [signal]);
+  }
+
   /** Milliseconds left (Infinity when there is no deadline; 0 when past). */
   remaining(): number {
     return this.at === undefined ? Infinity : Math.max(0, this.at - Date.now());
