@@ -168,6 +168,47 @@ describe("downloadFile", () => {
     }
   }, 120_000);
 
+  it("follows redirects over node:http and reports an HTTP error as DownloadError", async () => {
+    const server = await startServer((req, res) => {
+      if (req.url === "/start") {
+        res.writeHead(302, { location: "/file" });
+        res.end();
+      } else if (req.url === "/file") {
+        res.writeHead(200, { "content-length": 5 });
+        res.end("hello");
+      } else {
+        res.writeHead(404);
+        res.end("no");
+      }
+    });
+    try {
+      const target = join(work, "r.bin");
+      expect(await downloadFile(`${server.url}/start`, target)).toBe(5);
+      expect(await readFile(target, "utf8")).toBe("hello");
+      const missing = await downloadFile(`${server.url}/gone`, join(work, "m.bin")).catch((e: unknown) => e);
+      expect(missing).toBeInstanceOf(DownloadError);
+      expect((missing as DownloadError).message).toContain("HTTP 404");
+      expect(await readdir(work)).toEqual(["r.bin"]);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it("rejects a body shorter than its Content-Length and leaves nothing behind", async () => {
+    const server = await startServer((_req, res) => {
+      res.writeHead(200, { "content-length": 100 });
+      res.end(Buffer.alloc(10));
+      res.socket?.destroy();
+    });
+    try {
+      const err = await downloadFile(`${server.url}/short`, join(work, "s.bin")).catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(DownloadError);
+      expect(await readdir(work)).toEqual([]);
+    } finally {
+      await server.close();
+    }
+  });
+
   it("stops and cleans up when aborted", async () => {
     const hang = await startServer((_req, res) => {
       res.writeHead(200, { "content-length": 10_000_000 });

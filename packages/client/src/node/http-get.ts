@@ -1,0 +1,66 @@
+import * as http from "node:http";
+import * as https from "node:https";
+import type { Readable } from "node:stream";
+import { createBrotliDecompress, createGunzip, createInflate } from "node:zlib";
+
+const REDIRECTS = new Set([301, 302, 303, 307, 308]);
+const MAX_REDIRECTS = 10;
+
+export interface HttpGetResponse {
+  readonly status: number;
+  /** The (decompressed) body. */
+  readonly body: Readable;
+  /** Content-Length of the body as it arrives, undefined when unknown or content-encoded. */
+  readonly totalBytes: number | undefined;
+  /** Discards the body (for error responses). */
+  discard(): void;
+}
+
+function decoded(res: http.IncomingMessage): Readable {
+  switch (res.headers["content-encoding"]) {
+    case "gzip":
+    case "x-gzip":
+      return res.pipe(createGunzip());
+    case "deflate":
+      return res.pipe(createInflate());
+    case "br":
+      return res.pipe(createBrotliDecompress());
+    default:
+      return res;
+  }
+}
+
+function getOnce(url: URL, signal: AbortSignal | undefined): Promise<http.IncomingMessage> {
+  return new Promise((resolve, reject) => {
+    const get = url.protocol === "https:" ? https.get : url.protocol === "http:" ? http.get : undefined;
+    if (get === undefined) {
+      reject(new TypeError(`Unsupported protocol ${url.protocol}`));
+      return;
+    }
+    const req = get(url, signal ? { signal } : {}, resolve);
+    req.on("error", reject);
+  });
+}
+
+/**
+ * A GET over `node:http(s)` whose body is the response stream itself — no WHATWG stream bridge,
+ * which roughly halves a large download's throughput. Follows redirects like fetch does.
+ */
+export async function httpGet(url: string, signal: AbortSignal | undefined): Promise<HttpGetResponse> {
+  let current = new URL(url);
+  for (let hop = 0; ; hop++) {
+    signal?.throwIfAborted();
+    const res = await getOnce(current, signal);
+    const status = res.statusCode ?? 0;
+    const location = res.headers.location;
+    if (REDIRECTS.has(status) && location !== undefined && hop < MAX_REDIRECTS) {
+      res.resume();
+      current = new URL(location, current);
+      continue;
+    }
+    const lengthHeader = res.headers["content-length"];
+    const encoded = res.headers["content-encoding"] !== undefined && res.headers["content-encoding"] !== "identity";
+    const totalBytes = !encoded && lengthHeader !== undefined && /^\d+$/.test(lengthHeader) ? Number(lengthHeader) : undefined;
+    return { status, body: decoded(res), totalBytes, discard: () => res.resume() };
+  }
+}
