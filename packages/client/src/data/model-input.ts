@@ -8,18 +8,21 @@ export type { ImageAssetPointerChunk } from "@tinker-ts/types";
 /** The wire `ModelInput`: `{ chunks: [...] }` (also the name of the helper object below). */
 export type ModelInput = ModelInputWire;
 
-const INT32_MIN = -(2 ** 31);
 const INT32_MAX = 2 ** 31 - 1;
 
-/** Tokens travel as int32 (protobuf) or JSON integers; anything else is refused here. */
+/** Refuses anything but int32 integers; `(t | 0) === t` holds exactly for those (and -0). */
+function validateTokens(list: ArrayLike<unknown>, parameter: string): void {
+  const n = list.length;
+  for (let i = 0; i < n; i++) {
+    const t = list[i];
+    if (((t as number) | 0) !== t) invalidArgument(parameter, `token at index ${i} must be an int32 integer, got ${String(t)}`);
+  }
+}
+
+/** Tokens travel as int32 (protobuf) or JSON integers; anything else is refused here. Returns a copy. */
 export function checkTokens(tokens: Iterable<number> | ArrayLike<number>, parameter: string): number[] {
   const list = Array.from(tokens as ArrayLike<number>);
-  for (let i = 0; i < list.length; i++) {
-    const t = list[i];
-    if (typeof t !== "number" || !Number.isInteger(t) || t < INT32_MIN || t > INT32_MAX) {
-      invalidArgument(parameter, `token at index ${i} must be an int32 integer, got ${String(t)}`);
-    }
-  }
+  validateTokens(list, parameter);
   return list;
 }
 
@@ -114,10 +117,13 @@ export function checkModelInput(input: unknown, parameter: string): ModelInput {
     switch (chunk?.type) {
       case "encoded_text":
         if (!Array.isArray(chunk.tokens)) invalidArgument(where, "tokens must be an array of integers");
-        checkTokens(chunk.tokens, `${where}.tokens`);
+        validateTokens(chunk.tokens, `${where}.tokens`);
         break;
       case "image":
         if (typeof chunk.data !== "string") invalidArgument(where, "data must be base64 text (use imageChunk(bytes, format))");
+        if (chunk.expected_tokens != null && !(Number.isInteger(chunk.expected_tokens) && chunk.expected_tokens >= 0 && chunk.expected_tokens <= INT32_MAX)) {
+          invalidArgument(where, `expected_tokens must be a non-negative int32 integer, got ${String(chunk.expected_tokens)}`);
+        }
         break;
       case "image_asset_pointer":
         if (typeof chunk.location !== "string") invalidArgument(where, "location must be a string");

@@ -1,5 +1,6 @@
 import type { TensorData, TensorDtype } from "@tinker-ts/types";
 import { invalidArgument } from "../paths/invalid-argument.js";
+import { LITTLE_ENDIAN_HOST } from "../proto/little-endian.js";
 
 export type { TensorData, TensorDtype };
 
@@ -53,71 +54,143 @@ function isTensorDataInput(v: unknown): v is TensorDataInput {
   return v !== null && typeof v === "object" && !Array.isArray(v) && !isTypedArray(v) && "dtype" in v && "data" in v;
 }
 
-/** Flattens nested arrays row-major, refusing ragged ones; returns the flat values and the shape. */
-function flattenRectangular(value: readonly NestedNumbers[] | NumericArray, parameter: string): { flat: ArrayLike<number | bigint>; shape: number[] } {
-  if (isTypedArray(value)) return { flat: value as ArrayLike<number | bigint>, shape: [value.length] };
+/** `[i][j]…` of the element at row-major `flatIndex` in `shape`: built only for an error message. */
+function elementPath(flatIndex: number, shape: readonly number[]): string {
+  const parts: string[] = [];
+  let rest = flatIndex;
+  for (let d = shape.length - 1; d >= 0; d--) {
+    const size = shape[d] as number;
+    parts.push(`[${size === 0 ? 0 : rest % size}]`);
+    rest = size === 0 ? 0 : Math.floor(rest / size);
+  }
+  return parts.reverse().join("");
+}
+
+function raggedAt(parameter: string, path: string, found: string, expected: string): never {
+  return invalidArgument(parameter, `ragged nested array at ${path}: expected ${expected}, found ${found}`);
+}
+
+/**
+ * Flattens nested arrays row-major, refusing ragged ones; returns the flat values and the shape.
+ * A 1-D array is returned as it is: its elements are checked (and an array among them reported as
+ * ragged) while packing.
+ */
+function flattenRectangular(value: readonly NestedNumbers[] | NumericArray, parameter: string): { flat: ArrayLike<unknown>; shape: number[] } {
+  if (isTypedArray(value)) return { flat: value, shape: [value.length] };
   const shape: number[] = [];
   let level: unknown = value;
   while (Array.isArray(level)) {
     shape.push(level.length);
     level = level[0];
   }
-  const flat: (number | bigint)[] = [];
-  const walk = (node: unknown, depth: number, path: string): void => {
-    if (depth === shape.length) {
-      if (Array.isArray(node)) invalidArgument(parameter, `ragged nested array at ${path}: expected a number, found an array`);
-      flat.push(node as number | bigint);
+  if (shape.length === 1) return { flat: value, shape };
+  const flat: unknown[] = [];
+  const index: number[] = new Array<number>(shape.length).fill(0);
+  const pathTo = (depth: number): string => index.slice(0, depth).map((i) => `[${i}]`).join("");
+  const leafDepth = shape.length - 1;
+  const walk = (node: readonly unknown[], depth: number): void => {
+    const n = node.length;
+    if (depth === leafDepth) {
+      for (let i = 0; i < n; i++) {
+        const v = node[i];
+        if (Array.isArray(v)) {
+          index[depth] = i;
+          raggedAt(parameter, pathTo(depth + 1), "an array", "a number");
+        }
+        flat.push(v);
+      }
       return;
     }
-    if (!Array.isArray(node) || node.length !== shape[depth]) {
-      invalidArgument(parameter, `ragged nested array at ${path}: expected ${shape[depth]} elements, found ${Array.isArray(node) ? node.length : "a number"}`);
+    const childLength = shape[depth + 1] as number;
+    for (let i = 0; i < n; i++) {
+      const child: unknown = node[i];
+      if (!Array.isArray(child) || child.length !== childLength) {
+        index[depth] = i;
+        raggedAt(parameter, pathTo(depth + 1), Array.isArray(child) ? `${child.length} elements` : "a number", `${childLength} elements`);
+      }
+      index[depth] = i;
+      walk(child, depth + 1);
     }
-    node.forEach((child, i) => walk(child, depth + 1, `${path}[${i}]`));
   };
-  walk(value, 0, "");
+  walk(value as readonly unknown[], 0);
   return { flat, shape };
 }
 
-function packValues(values: ArrayLike<number | bigint>, dtype: TensorDtype, parameter: string): Float32Array | BigInt64Array {
+/** The error for the value at flat index `i` (an array there means the nesting was ragged). */
+function badValue(parameter: string, v: unknown, i: number, shape: readonly number[] | undefined, expected: string): never {
+  const where = shape !== undefined && shape.length > 1 ? elementPath(i, shape) : `[${i}]`;
+  if (Array.isArray(v)) raggedAt(parameter, where, "an array", "a number");
+  return invalidArgument(parameter, `value at index ${i} ${expected}, got ${String(v)}`);
+}
+
+function packFloat32(values: ArrayLike<unknown>, parameter: string, shape: readonly number[] | undefined): Float32Array {
   const n = values.length;
-  if (dtype === "float32") {
-    if (values instanceof Float32Array) {
-      for (let i = 0; i < n; i++) if (!Number.isFinite(values[i])) invalidArgument(parameter, `value at index ${i} is ${values[i]}; NaN and Infinity are refused`);
-      return values;
-    }
-    const out = new Float32Array(n);
-    for (let i = 0; i < n; i++) {
-      const v = values[i];
-      const num = typeof v === "bigint" ? Number(v) : v;
-      if (typeof num !== "number" || !Number.isFinite(num)) invalidArgument(parameter, `value at index ${i} must be a finite number, got ${String(v)}`);
-      out[i] = num;
-    }
-    return out;
+  if (values instanceof Float32Array) {
+    for (let i = 0; i < n; i++) if (!Number.isFinite(values[i])) invalidArgument(parameter, `value at index ${i} is ${values[i]}; NaN and Infinity are refused`);
+    return values;
   }
-  if (values instanceof BigInt64Array) return values;
-  const out = new BigInt64Array(n);
+  const out = new Float32Array(n);
   for (let i = 0; i < n; i++) {
     const v = values[i];
-    if (typeof v === "bigint") {
-      out[i] = BigInt.asIntN(64, v) === v ? v : invalidArgument(parameter, `value at index ${i} does not fit int64`);
-    } else if (typeof v === "number" && Number.isSafeInteger(v)) {
-      out[i] = BigInt(v);
+    if (Number.isFinite(v)) {
+      out[i] = v as number;
+    } else if (typeof v === "bigint") {
+      out[i] = Number(v);
     } else {
-      invalidArgument(parameter, `value at index ${i} must be an integer for an int64 tensor, got ${String(v)}`);
+      badValue(parameter, v, i, shape, "must be a finite number");
     }
   }
   return out;
 }
 
-function packIndices(values: ArrayLike<number>, parameter: string): BigInt64Array {
-  const out = new BigInt64Array(values.length);
-  for (let i = 0; i < values.length; i++) {
+const TWO_32 = 2 ** 32;
+
+/**
+ * int64 values packed as BigInt64Array. Integers that fit int32 (all token ids) are written as two
+ * 32-bit words on little-endian hosts, which avoids creating a BigInt per element.
+ */
+function packInt64(values: ArrayLike<unknown>, parameter: string, shape: readonly number[] | undefined, minimum?: number): BigInt64Array {
+  if (values instanceof BigInt64Array && minimum === undefined) return values;
+  const n = values.length;
+  const out = new BigInt64Array(n);
+  const words = LITTLE_ENDIAN_HOST ? new Int32Array(out.buffer) : undefined;
+  const expected = minimum === undefined ? "must be an integer for an int64 tensor" : "must be a non-negative integer";
+  for (let i = 0; i < n; i++) {
     const v = values[i];
-    if (typeof v !== "number" || !Number.isSafeInteger(v) || v < 0) invalidArgument(parameter, `index at ${i} must be a non-negative integer, got ${String(v)}`);
-    out[i] = BigInt(v);
+    if (typeof v === "number" && (v | 0) === v && (minimum === undefined || v >= minimum)) {
+      if (words !== undefined) {
+        words[2 * i] = v;
+        words[2 * i + 1] = v < 0 ? -1 : 0;
+      } else {
+        out[i] = BigInt(v);
+      }
+    } else if (typeof v === "number" && Number.isSafeInteger(v) && (minimum === undefined || v >= minimum)) {
+      if (words !== undefined) {
+        const high = Math.floor(v / TWO_32);
+        words[2 * i] = v - high * TWO_32;
+        words[2 * i + 1] = high;
+      } else {
+        out[i] = BigInt(v);
+      }
+    } else if (typeof v === "bigint" && BigInt.asIntN(64, v) === v && (minimum === undefined || v >= BigInt(minimum))) {
+      out[i] = v;
+    } else if (typeof v === "bigint" && BigInt.asIntN(64, v) !== v) {
+      invalidArgument(parameter, `value at index ${i} does not fit int64`);
+    } else {
+      badValue(parameter, v, i, shape, expected);
+    }
   }
   return out;
 }
+
+function packValues(values: ArrayLike<unknown>, dtype: TensorDtype, parameter: string, shape?: readonly number[]): Float32Array | BigInt64Array {
+  return dtype === "float32" ? packFloat32(values, parameter, shape) : packInt64(values, parameter, shape);
+}
+
+function packIndices(values: ArrayLike<unknown>, parameter: string): BigInt64Array {
+  return packInt64(values, parameter, undefined, 0);
+}
+
 
 function checkShape(shape: readonly number[], parameter: string): number[] {
   for (const d of shape) if (!Number.isSafeInteger(d) || d < 0) invalidArgument(parameter, `shape entries must be non-negative integers, got [${shape.join(", ")}]`);
@@ -134,7 +207,7 @@ export function packTensor(key: string, value: unknown, parameter = `loss_fn_inp
     const dtype = value.dtype;
     if (dtype !== "int64" && dtype !== "float32") invalidArgument(parameter, `dtype must be "int64" or "float32", got ${JSON.stringify(dtype)}`);
     const shape = value.shape == null ? undefined : checkShape(value.shape, parameter);
-    const packed = packValues(value.data as ArrayLike<number | bigint>, dtype, parameter);
+    const packed = packValues(value.data, dtype, parameter);
     const crow = value.sparse_crow_indices;
     const col = value.sparse_col_indices;
     if ((crow == null) !== (col == null)) invalidArgument(parameter, "sparse_crow_indices and sparse_col_indices must be set together");
@@ -142,7 +215,7 @@ export function packTensor(key: string, value: unknown, parameter = `loss_fn_inp
       if (shape === undefined || shape.length !== 2) invalidArgument(parameter, "a sparse CSR tensor needs a 2-D shape");
       if (crow.length !== (shape[0] as number) + 1) invalidArgument(parameter, `sparse_crow_indices must have rows + 1 = ${(shape[0] as number) + 1} entries, got ${crow.length}`);
       if (col.length !== packed.length) invalidArgument(parameter, `sparse_col_indices (${col.length}) and data (${packed.length}) must have the same length`);
-      return { dtype, values: packed, shape, csr: { crow: packIndices(crow, parameter), col: packIndices(col, parameter) } };
+      return { dtype, values: packed, shape, csr: { crow: packIndices(crow, `${parameter}.sparse_crow_indices`), col: packIndices(col, `${parameter}.sparse_col_indices`) } };
     }
     if (shape !== undefined) {
       const size = shape.reduce((a, b) => a * b, 1);
@@ -156,7 +229,7 @@ export function packTensor(key: string, value: unknown, parameter = `loss_fn_inp
       invalidArgument(parameter, `no default dtype for key ${JSON.stringify(key)}; pass { data, dtype, shape } (keys with defaults: ${Object.keys(LOSS_FN_INPUT_DTYPES).join(", ")})`);
     }
     const { flat, shape } = flattenRectangular(value as readonly NestedNumbers[] | NumericArray, parameter);
-    return { dtype, values: packValues(flat, dtype, parameter), shape };
+    return { dtype, values: packValues(flat, dtype, parameter, shape), shape };
   }
   return invalidArgument(parameter, `expected an array, a typed array or { data, dtype, shape }, got ${value === null ? "null" : typeof value}`);
 }

@@ -1,6 +1,6 @@
 // The protobuf byte fields carry little-endian arrays. Typed arrays use the platform's byte order,
 // so on a big-endian host we go through DataView instead.
-const LITTLE_ENDIAN_HOST = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+export const LITTLE_ENDIAN_HOST = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 
 function viewBytes(a: Int32Array | Float32Array | BigInt64Array): Uint8Array {
   return new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
