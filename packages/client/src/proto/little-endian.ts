@@ -37,8 +37,23 @@ function checkMultiple(bytes: Uint8Array, width: number, what: string): number {
   return bytes.byteLength / width;
 }
 
+/** The bytes as a typed array on a little-endian host, copied once if they are not aligned. */
+function alignedView<T>(bytes: Uint8Array, width: number, make: (buffer: ArrayBufferLike, offset: number, length: number) => T): T {
+  const n = bytes.byteLength / width;
+  if (bytes.byteOffset % width === 0) return make(bytes.buffer, bytes.byteOffset, n);
+  return make(bytes.slice().buffer, 0, n);
+}
+
+function toNumbers(source: ArrayLike<number>): number[] {
+  const n = source.length;
+  const out = new Array<number>(n);
+  for (let i = 0; i < n; i++) out[i] = source[i] as number;
+  return out;
+}
+
 export function bytesToInt32(bytes: Uint8Array, what = "int32 array"): number[] {
   const n = checkMultiple(bytes, 4, what);
+  if (LITTLE_ENDIAN_HOST) return toNumbers(alignedView(bytes, 4, (b, o, l) => new Int32Array(b, o, l)));
   const view = dataView(bytes);
   const out = new Array<number>(n);
   for (let i = 0; i < n; i++) out[i] = view.getInt32(i * 4, true);
@@ -47,6 +62,7 @@ export function bytesToInt32(bytes: Uint8Array, what = "int32 array"): number[] 
 
 export function bytesToFloat32(bytes: Uint8Array, what = "float32 array"): number[] {
   const n = checkMultiple(bytes, 4, what);
+  if (LITTLE_ENDIAN_HOST) return toNumbers(alignedView(bytes, 4, (b, o, l) => new Float32Array(b, o, l)));
   const view = dataView(bytes);
   const out = new Array<number>(n);
   for (let i = 0; i < n; i++) out[i] = view.getFloat32(i * 4, true);
@@ -57,20 +73,27 @@ export function bytesToFloat32(bytes: Uint8Array, what = "float32 array"): numbe
 export function bytesToBfloat16(bytes: Uint8Array, what = "bfloat16 array"): number[] {
   const n = checkMultiple(bytes, 2, what);
   const view = dataView(bytes);
-  const scratch = new DataView(new ArrayBuffer(4));
+  const word = new Uint32Array(1);
+  const float = new Float32Array(word.buffer);
   const out = new Array<number>(n);
   for (let i = 0; i < n; i++) {
-    scratch.setUint32(0, view.getUint16(i * 2, true) << 16);
-    out[i] = scratch.getFloat32(0);
+    word[0] = view.getUint16(i * 2, true) << 16;
+    out[i] = float[0] as number;
   }
   return out;
 }
 
-/** int64 values as JS numbers (exact up to 2^53, which covers token ids and byte offsets). */
+/** int64 values as JS numbers (exact up to 2^53, which covers token ids and byte offsets; beyond, rounded to nearest). */
 export function bytesToInt64(bytes: Uint8Array, what = "int64 array"): number[] {
   const n = checkMultiple(bytes, 8, what);
-  const view = dataView(bytes);
   const out = new Array<number>(n);
+  if (LITTLE_ENDIAN_HOST) {
+    const low = alignedView(bytes, 4, (b, o, l) => new Uint32Array(b, o, l));
+    const high = new Int32Array(low.buffer, low.byteOffset, low.length);
+    for (let i = 0; i < n; i++) out[i] = (high[2 * i + 1] as number) * 4294967296 + (low[2 * i] as number);
+    return out;
+  }
+  const view = dataView(bytes);
   for (let i = 0; i < n; i++) out[i] = Number(view.getBigInt64(i * 8, true));
   return out;
 }
