@@ -34,7 +34,10 @@ export const DEFAULT_CLIENT_CONFIG: Readonly<Record<string, unknown>> = {
   sample_use_retrieve_futures: false,
   custom_loss_server_side: false,
   sample_join_sampling_session: false,
-  create_model_via_load_weights: false,
+  // create_model_via_load_weights is not served by default: tinker 0.38.0 dropped the flag and always
+  // creates from a checkpoint with one session-addressed load_weights. Set it (true or false) through
+  // the clientConfig option to exercise a server that still sends it; false selects the legacy
+  // weights_info → create_model → load_weights flow in tinker-ts.
 };
 
 export const SUPPORTED_MODELS = [
