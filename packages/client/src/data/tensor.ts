@@ -154,8 +154,18 @@ function packInt64(values: ArrayLike<unknown>, parameter: string, shape: readonl
   const n = values.length;
   const out = new BigInt64Array(n);
   const words = LITTLE_ENDIAN_HOST ? new Int32Array(out.buffer) : undefined;
+  let i = 0;
+  if (words !== undefined && minimum === undefined) {
+    // The common case (token ids): int32 numbers, sign-extended into the high word.
+    for (; i < n; i++) {
+      const v = values[i];
+      if (typeof v !== "number" || (v | 0) !== v) break;
+      words[2 * i] = v;
+      words[2 * i + 1] = v >> 31;
+    }
+  }
   const expected = minimum === undefined ? "must be an integer for an int64 tensor" : "must be a non-negative integer";
-  for (let i = 0; i < n; i++) {
+  for (; i < n; i++) {
     const v = values[i];
     if (typeof v === "number" && (v | 0) === v && (minimum === undefined || v >= minimum)) {
       if (words !== undefined) {

@@ -41,7 +41,8 @@ function checkMultiple(bytes: Uint8Array, width: number, what: string): number {
 function alignedView<T>(bytes: Uint8Array, width: number, make: (buffer: ArrayBufferLike, offset: number, length: number) => T): T {
   const n = bytes.byteLength / width;
   if (bytes.byteOffset % width === 0) return make(bytes.buffer, bytes.byteOffset, n);
-  return make(bytes.slice().buffer, 0, n);
+  // A copy through the Uint8Array constructor: a Node Buffer's slice() would share its memory.
+  return make(new Uint8Array(bytes).buffer, 0, n);
 }
 
 function toNumbers(source: ArrayLike<number>): number[] {

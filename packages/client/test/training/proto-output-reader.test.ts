@@ -105,9 +105,14 @@ describe("readForwardBackwardOutput matches fromBinary", () => {
     );
     const shifted = new Uint8Array(bytes.length + 1).subarray(1);
     shifted.set(bytes);
-    const out = decodeForwardBackwardOutput(shifted);
-    expect(out.loss_fn_outputs).toHaveLength(64);
-    expect(out.loss_fn_outputs[63]?.["logprobs"]?.data).toEqual(Array.from(values.subarray(63_000)));
-    expect(out.loss_fn_outputs[0]?.["logprobs"]?.shape).toEqual([1000]);
+    // A Node Buffer from the shared pool, as the node transport hands responses over (its slice() shares memory).
+    const pooled = Buffer.from(bytes);
+    for (const input of [shifted, pooled, Buffer.concat([Buffer.from([1, 2, 3]), pooled]).subarray(3)]) {
+      const out = decodeForwardBackwardOutput(input);
+      expect(out.loss_fn_outputs).toHaveLength(64);
+      expect(out.loss_fn_outputs[63]?.["logprobs"]?.data).toEqual(Array.from(values.subarray(63_000)));
+      expect(out.loss_fn_outputs[0]?.["logprobs"]?.data).toEqual(Array.from(values.subarray(0, 1000)));
+      expect(out.loss_fn_outputs[0]?.["logprobs"]?.shape).toEqual([1000]);
+    }
   });
 });
