@@ -134,7 +134,7 @@ function packFloat32(values: ArrayLike<unknown>, parameter: string, shape: reado
     const v = values[i];
     if (Number.isFinite(v)) {
       out[i] = v as number;
-    } else if (typeof v === "bigint") {
+    } else if (typeof v === "bigint" && Number.isFinite(Number(v))) {
       out[i] = Number(v);
     } else {
       badValue(parameter, v, i, shape, "must be a finite number");
