@@ -6,6 +6,7 @@ import * as http from "node:http";
 import { performance } from "node:perf_hooks";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { rawRows, type BatchShape, type RawRow } from "../data.js";
 import { checkpointName, type PersistDriver } from "../scenarios/persistence.js";
 import type { PipelineDriver, PipelineRound } from "../scenarios/pipeline.js";
@@ -44,13 +45,35 @@ function loadClient(): Promise<ClientModule> {
   return clientModule;
 }
 
+/**
+ * The client ships one bundled file per entry point, so its internal encoder modules are not files
+ * of `dist/` any more: bundle the two from the client's `src/` (shipped with the package) into one
+ * ESM file under `dist/` and import that — the same code `forwardBackward` runs.
+ */
 async function loadEncoder(): Promise<EncoderModules | null> {
   try {
     const require = createRequire(import.meta.url);
-    const dist = join(dirname(require.resolve("@tinker-ts/client/package.json")), "dist");
-    const datum = (await import(join(dist, "data/datum.js"))) as Pick<EncoderModules, "prepareData">;
-    const proto = (await import(join(dist, "proto/forward-backward-request.js"))) as Pick<EncoderModules, "encodeForwardBackwardRequest">;
-    return { prepareData: datum.prepareData, encodeForwardBackwardRequest: proto.encodeForwardBackwardRequest };
+    const clientDir = dirname(require.resolve("@tinker-ts/client/package.json"));
+    const outfile = fileURLToPath(new URL("../encoder-under-test.mjs", import.meta.url));
+    const { build } = await import("esbuild");
+    await build({
+      stdin: {
+        contents: [
+          `export { prepareData } from "./src/data/datum.ts";`,
+          `export { encodeForwardBackwardRequest } from "./src/proto/forward-backward-request.ts";`,
+        ].join("\n"),
+        resolveDir: clientDir,
+        loader: "ts",
+      },
+      bundle: true,
+      format: "esm",
+      platform: "node",
+      target: "es2022",
+      outfile,
+      logLevel: "silent",
+    });
+    const mod = (await import(pathToFileURL(outfile).href)) as EncoderModules;
+    return { prepareData: mod.prepareData, encodeForwardBackwardRequest: mod.encodeForwardBackwardRequest };
   } catch {
     return null;
   }
