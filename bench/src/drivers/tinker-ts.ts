@@ -6,7 +6,8 @@ import * as http from "node:http";
 import { performance } from "node:perf_hooks";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { tmpdir } from "node:os";
+import { pathToFileURL } from "node:url";
 import { rawRows, type BatchShape, type RawRow } from "../data.js";
 import { checkpointName, type PersistDriver } from "../scenarios/persistence.js";
 import type { PipelineDriver, PipelineRound } from "../scenarios/pipeline.js";
@@ -54,7 +55,8 @@ async function loadEncoder(): Promise<EncoderModules | null> {
   try {
     const require = createRequire(import.meta.url);
     const clientDir = dirname(require.resolve("@tinker-ts/client/package.json"));
-    const outfile = fileURLToPath(new URL("../encoder-under-test.mjs", import.meta.url));
+    // Fully bundled (only node: built-ins stay imports), so it can live outside the repository.
+    const outfile = join(tmpdir(), `tinker-ts-bench-encoder-${process.pid}.mjs`);
     const { build } = await import("esbuild");
     await build({
       stdin: {
