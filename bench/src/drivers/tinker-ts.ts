@@ -6,6 +6,7 @@ import * as http from "node:http";
 import { performance } from "node:perf_hooks";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
+import { rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { pathToFileURL } from "node:url";
 import { rawRows, type BatchShape, type RawRow } from "../data.js";
@@ -74,7 +75,7 @@ async function loadEncoder(): Promise<EncoderModules | null> {
       outfile,
       logLevel: "silent",
     });
-    const mod = (await import(pathToFileURL(outfile).href)) as EncoderModules;
+    const mod = (await import(pathToFileURL(outfile).href).finally(() => rm(outfile, { force: true }))) as EncoderModules;
     return { prepareData: mod.prepareData, encodeForwardBackwardRequest: mod.encodeForwardBackwardRequest };
   } catch {
     return null;
