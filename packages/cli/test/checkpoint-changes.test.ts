@@ -1,64 +1,40 @@
 // The commands that change checkpoints: publish, unpublish, set-ttl, delete.
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startEmulator, type Emulator } from "@tinker-ts/emulator";
+import { describe, expect, it } from "vitest";
 import { runCli } from "./cli.js";
-import { seedRun, type SeededRun } from "./seed.js";
+import { KEY, seedRun, useSeededEmulator } from "./emulator-fixture.js";
 
-let emulator: Emulator;
-let work: string;
-const KEY = "tml-cli-main-user-key";
-
-function env(apiKey = KEY): { TINKER_BASE_URL: string; TINKER_API_KEY: string } {
-  return { TINKER_BASE_URL: emulator.url, TINKER_API_KEY: apiKey };
-}
+const fx = useSeededEmulator();
 
 /** A run's checkpoints straight from the emulator (verification without another subprocess). */
 async function checkpointsOf(apiKey: string, runId: string): Promise<{ tinker_path: string; time: string; public: boolean; expires_at: string | null }[]> {
-  const res = await fetch(`${emulator.url}/api/v1/training_runs/${runId}/checkpoints`, { headers: { "x-api-key": apiKey } });
+  const res = await fetch(`${fx.emulator.url}/api/v1/training_runs/${runId}/checkpoints`, { headers: { "x-api-key": apiKey } });
   return ((await res.json()) as { checkpoints: { tinker_path: string; time: string; public: boolean; expires_at: string | null }[] }).checkpoints;
 }
 
-let main: SeededRun;
-let second: SeededRun;
-
-beforeAll(async () => {
-  emulator = await startEmulator();
-  work = await mkdtemp(join(tmpdir(), "tinker-cli-"));
-  main = await seedRun(emulator.url, KEY, { training: ["step-1", "step-2"], sampler: ["final"] });
-  second = await seedRun(emulator.url, KEY, { training: ["only"] });
-});
-afterAll(async () => {
-  await emulator.close();
-  await rm(work, { recursive: true, force: true });
-});
-
 describe("checkpoint publish, unpublish and set-ttl", () => {
-  const info = async (path: string): Promise<Record<string, unknown>> => (await checkpointsOf(KEY, main.runId)).find((c) => c.tinker_path === path)!;
+  const info = async (path: string): Promise<Record<string, unknown>> => (await checkpointsOf(KEY, fx.main.runId)).find((c) => c.tinker_path === path)!;
 
   it("publishes and unpublishes", async () => {
-    const path = main.training[1]!;
-    expect((await runCli(["checkpoint", "publish", path], env())).code).toBe(0);
+    const path = fx.main.training[1]!;
+    expect((await runCli(["checkpoint", "publish", path], fx.env())).code).toBe(0);
     expect((await info(path))["public"]).toBe(true);
-    expect((await runCli(["checkpoint", "unpublish", path], env())).code).toBe(0);
+    expect((await runCli(["checkpoint", "unpublish", path], fx.env())).code).toBe(0);
     expect((await info(path))["public"]).toBe(false);
   });
 
   it("sets and removes a TTL, and explains a missing or conflicting option", async () => {
-    const path = main.training[1]!;
-    expect((await runCli(["checkpoint", "set-ttl", path, "--ttl", "7200"], env())).code).toBe(0);
+    const path = fx.main.training[1]!;
+    expect((await runCli(["checkpoint", "set-ttl", path, "--ttl", "7200"], fx.env())).code).toBe(0);
     expect(typeof (await info(path))["expires_at"]).toBe("string");
-    expect((await runCli(["checkpoint", "set-ttl", path, "--remove"], env())).code).toBe(0);
+    expect((await runCli(["checkpoint", "set-ttl", path, "--remove"], fx.env())).code).toBe(0);
     expect((await info(path))["expires_at"]).toBeNull();
 
-    const neither = await runCli(["checkpoint", "set-ttl", path], env());
+    const neither = await runCli(["checkpoint", "set-ttl", path], fx.env());
     expect(neither.code).toBe(1);
     expect(neither.stderr).toContain("Must specify either --ttl <seconds> or --remove");
-    const both = await runCli(["checkpoint", "set-ttl", path, "--ttl", "7200", "--remove"], env());
+    const both = await runCli(["checkpoint", "set-ttl", path, "--ttl", "7200", "--remove"], fx.env());
     expect(both.stderr).toContain("Cannot specify both --ttl and --remove");
-    const tooShort = await runCli(["checkpoint", "set-ttl", path, "--ttl", "5"], env());
+    const tooShort = await runCli(["checkpoint", "set-ttl", path, "--ttl", "5"], fx.env());
     expect(tooShort.code).toBe(1);
     expect(tooShort.stderr).toMatch(/ttlSeconds.*3600/);
   });
@@ -69,8 +45,8 @@ describe("checkpoint delete", () => {
   const paths = async (apiKey: string, runId: string): Promise<string[]> => (await checkpointsOf(apiKey, runId)).map((c) => c.tinker_path).sort();
 
   it("refuses without --yes when there is no terminal to ask on, and deletes nothing", async () => {
-    const s = await seedRun(emulator.url, user(1), { training: ["a"] });
-    const r = await runCli(["checkpoint", "delete", s.training[0]!], env(user(1)));
+    const s = await seedRun(fx.emulator.url, user(1), { training: ["a"] });
+    const r = await runCli(["checkpoint", "delete", s.training[0]!], fx.env(user(1)));
     expect(r.code).toBe(1);
     expect(r.stderr).toContain("Refusing to delete 1 checkpoint(s) without confirmation");
     expect(r.stderr).toContain("--yes");
@@ -78,9 +54,9 @@ describe("checkpoint delete", () => {
   });
 
   it("deletes explicit paths and reports each failure (JSON shape of the Python CLI)", async () => {
-    const s = await seedRun(emulator.url, user(2), { training: ["a", "b"] });
+    const s = await seedRun(fx.emulator.url, user(2), { training: ["a", "b"] });
     const missing = `tinker://${s.runId}/weights/missing`;
-    const r = await runCli(["-f", "json", "checkpoint", "delete", "--yes", s.training[0]!, missing, s.training[1]!], env(user(2)));
+    const r = await runCli(["-f", "json", "checkpoint", "delete", "--yes", s.training[0]!, missing, s.training[1]!], fx.env(user(2)));
     expect(r.code).toBe(1);
     const out = JSON.parse(r.stdout) as { deleted_count: number; failed: { tinker_path: string; error: string }[] };
     expect(out.deleted_count).toBe(2);
@@ -92,8 +68,8 @@ describe("checkpoint delete", () => {
   });
 
   it("deletes by run with --type, --before and --after filters", async () => {
-    const s = await seedRun(emulator.url, user(3), { training: ["t1", "t2"], sampler: ["s1"] });
-    const e = env(user(3));
+    const s = await seedRun(fx.emulator.url, user(3), { training: ["t1", "t2"], sampler: ["s1"] });
+    const e = fx.env(user(3));
     const t1 = (await checkpointsOf(user(3), s.runId)).find((c) => c.tinker_path.endsWith("/t1"))!;
 
     const none = await runCli(["checkpoint", "delete", "--run-id", s.runId, "--before", "2000-01-01", "--yes"], e);
@@ -113,11 +89,11 @@ describe("checkpoint delete", () => {
   });
 
   it("validates its arguments", async () => {
-    const e = env(user(4));
+    const e = fx.env(user(4));
     expect((await runCli(["checkpoint", "delete"], e)).stderr).toContain("Must specify checkpoint paths or --run-id");
     expect((await runCli(["checkpoint", "delete", "--type", "weights", "tinker://r/weights/a"], e)).stderr).toContain("--type, --before, and --after require --run-id");
     expect((await runCli(["checkpoint", "delete", "--run-id", "r", "tinker://r/weights/a"], e)).stderr).toContain("Cannot specify both");
-    const s = await seedRun(emulator.url, user(4), { training: ["a"] });
+    const s = await seedRun(fx.emulator.url, user(4), { training: ["a"] });
     const badDate = await runCli(["checkpoint", "delete", "--run-id", s.runId, "--before", "June 1st", "--yes"], e);
     expect(badDate.code).toBe(1);
     expect(badDate.stderr).toContain("Invalid date: June 1st");

@@ -1,54 +1,33 @@
 // download, session export-trace, and how credentials are handled.
-import { mkdtemp, readdir, readFile, rm, writeFile, mkdir } from "node:fs/promises";
+import { readdir, readFile, writeFile, mkdir } from "node:fs/promises";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startEmulator, type Emulator } from "@tinker-ts/emulator";
+import { describe, expect, it } from "vitest";
+import { startEmulator } from "@tinker-ts/emulator";
 import { runCli } from "./cli.js";
-import { seedRun, type SeededRun } from "./seed.js";
+import { KEY, useSeededEmulator } from "./emulator-fixture.js";
 
-let emulator: Emulator;
-let work: string;
-const KEY = "tml-cli-main-user-key";
-
-function env(apiKey = KEY): { TINKER_BASE_URL: string; TINKER_API_KEY: string } {
-  return { TINKER_BASE_URL: emulator.url, TINKER_API_KEY: apiKey };
-}
-
-let main: SeededRun;
-let second: SeededRun;
-
-beforeAll(async () => {
-  emulator = await startEmulator();
-  work = await mkdtemp(join(tmpdir(), "tinker-cli-"));
-  main = await seedRun(emulator.url, KEY, { training: ["step-1", "step-2"], sampler: ["final"] });
-  second = await seedRun(emulator.url, KEY, { training: ["only"] });
-});
-afterAll(async () => {
-  await emulator.close();
-  await rm(work, { recursive: true, force: true });
-});
+const fx = useSeededEmulator();
 
 describe("checkpoint download", () => {
   it("downloads and extracts into <output>/<run>_weights_<name>, refusing to overwrite without --force", async () => {
-    const out = join(work, "downloads");
-    const path = main.training[0]!;
-    const dir = join(out, `${main.runId}_weights_step-1`);
-    const r = await runCli(["-f", "json", "checkpoint", "download", path, "--output", out], env());
+    const out = join(fx.work, "downloads");
+    const path = fx.main.training[0]!;
+    const dir = join(out, `${fx.main.runId}_weights_step-1`);
+    const r = await runCli(["-f", "json", "checkpoint", "download", path, "--output", out], fx.env());
     expect(r.code).toBe(0);
     const result = JSON.parse(r.stdout) as { checkpoint_path: string; destination: string; file_size_bytes: number };
     expect(result).toMatchObject({ checkpoint_path: path, destination: dir });
     expect(result.file_size_bytes).toBeGreaterThan(0);
     expect(await readdir(dir)).toContain("adapter_config.json");
 
-    const again = await runCli(["checkpoint", "download", path, "-o", out], env());
+    const again = await runCli(["checkpoint", "download", path, "-o", out], fx.env());
     expect(again.code).toBe(1);
     expect(again.stderr).toContain("Target directory already exists");
 
     await writeFile(join(dir, "stale.txt"), "old");
-    const forced = await runCli(["checkpoint", "download", path, "-o", out, "--force"], env());
+    const forced = await runCli(["checkpoint", "download", path, "-o", out, "--force"], fx.env());
     expect(forced.code).toBe(0);
     expect(forced.stdout).toContain(`Checkpoint Download: ${path}`);
     expect(await readdir(dir)).not.toContain("stale.txt");
@@ -75,8 +54,8 @@ describe("session export-trace", () => {
     const { port } = server.address() as AddressInfo;
     const e = { TINKER_BASE_URL: `http://127.0.0.1:${port}`, TINKER_API_KEY: KEY };
     try {
-      const file = join(work, "traces", "t.pftrace");
-      await mkdir(join(work, "traces"), { recursive: true });
+      const file = join(fx.work, "traces", "t.pftrace");
+      await mkdir(join(fx.work, "traces"), { recursive: true });
       const r = await runCli(["-f", "json", "session", "export-trace", "sess-9", "-o", file], e);
       expect(r.code).toBe(0);
       expect(JSON.parse(r.stdout)).toEqual({ session_id: "sess-9", destination: file, file_size_bytes: trace.length });
@@ -105,10 +84,10 @@ describe("credentials", () => {
   });
 
   it("explains a malformed or missing API key without echoing it", async () => {
-    const malformed = await runCli(["run", "list"], { TINKER_BASE_URL: emulator.url, TINKER_API_KEY: "sk-not-a-tinker-key" });
+    const malformed = await runCli(["run", "list"], { TINKER_BASE_URL: fx.emulator.url, TINKER_API_KEY: "sk-not-a-tinker-key" });
     expect(malformed.code).toBe(1);
     expect(malformed.stderr).toMatch(/^Error: apiKey: must start with 'tml-'/);
-    const missing = await runCli(["run", "list"], { TINKER_BASE_URL: emulator.url, TINKER_API_KEY: "" });
+    const missing = await runCli(["run", "list"], { TINKER_BASE_URL: fx.emulator.url, TINKER_API_KEY: "" });
     expect(missing.code).toBe(1);
     expect(missing.stderr).toContain("TINKER_API_KEY");
   });

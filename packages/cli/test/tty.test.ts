@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startEmulator, type Emulator } from "@tinker-ts/emulator";
-import { seedRun, type SeededRun } from "./seed.js";
+import { seedRun, type SeededRun } from "./emulator-fixture.js";
 
 const BIN = fileURLToPath(new URL("../dist/bin.js", import.meta.url));
 const KEY = "tml-cli-tty-user";

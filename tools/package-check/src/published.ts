@@ -35,7 +35,7 @@ export const publishedPackages: readonly PublishedPackage[] = [
   {
     name: "@tinker-ts/emulator",
     dir: join(repoRoot, "packages", "emulator"),
-    entryPoints: { ".": ["startEmulator"] },
+    entryPoints: { ".": ["startEmulator"], "./testing": ["seedRun"] },
     bins: { "tinker-emulator": { args: ["--help"], prints: /usage: tinker-emulator/ } },
   },
   {

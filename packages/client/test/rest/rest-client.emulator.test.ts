@@ -15,16 +15,16 @@ import {
   type TrainingRun,
 } from "../../src/index.js";
 import { downloadCheckpoint } from "../../src/node/index.js";
-import { seedRun, type Seeded } from "./emulator-seed.js";
+import { seedRun, type SeededRun } from "@tinker-ts/emulator/testing";
 
 let emulator: Emulator;
 let rest: RestClient;
-let seeded: Seeded;
-let other: Seeded;
+let seeded: SeededRun;
+let other: SeededRun;
 
 beforeAll(async () => {
   emulator = await startEmulator();
-  seeded = await seedRun(emulator.url, emulator.apiKey, { training: ["step-1", "step-2"], sampler: ["final"], projectId: "proj-a" });
+  seeded = await seedRun(emulator.url, emulator.apiKey, { training: ["step-1", "step-2"], sampler: ["final"], projectId: "proj-a", samplingSession: true });
   other = await seedRun(emulator.url, emulator.apiKey, { training: ["only"] });
   rest = new RestClient({ baseUrl: emulator.url, apiKey: emulator.apiKey, logLevel: "off" });
 });
