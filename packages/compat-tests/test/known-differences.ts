@@ -6,7 +6,11 @@
  * with every capture).
  */
 export const KNOWN_DIFFERENCES: Readonly<Record<string, readonly string[]>> = {
-  // TRAINING: with the server flag create_model_via_load_weights=false the TS client takes the legacy weights_info → create_model → load path; tinker 0.38.0 has no such flag and always loads with session addressing (SDK-0.38-NOTES §2.2).
+  // DECIDED, not a bug (see README "Known differences"): when a server explicitly sends
+  // create_model_via_load_weights=false, tinker-ts honours it and takes the legacy
+  // weights_info → create_model → load_weights flow, as Python ≤ 0.37 did; tinker 0.38.0 ignores the flag
+  // and always loads with session addressing (SDK-0.38-NOTES §2.2). Only these scenarios, where the
+  // capture server sends the flag on purpose, differ; the emulator no longer sends it by default.
   create_training_client_from_state_legacy: [
     "the scenario threw: APIStatusError: Error code: 418 - replay: Python sent no POST /api/v1/client/config here",
     "unexpected request POST /api/v1/client/config: Python sent no (further) request with this method and path",
@@ -31,7 +35,7 @@ export const KNOWN_DIFFERENCES: Readonly<Record<string, readonly string[]>> = {
     "call #<n> TrainingClient.forward_backward: Python \"TrainingClient.forward_backward\", TypeScript \"(no such call)\" (the TypeScript scenario stopped before this call)",
     "call #<n> TrainingClient.optim_step: Python \"TrainingClient.optim_step\", TypeScript \"(no such call)\" (the TypeScript scenario stopped before this call)",
   ],
-  // TRAINING: same as create_training_client_from_state_legacy.
+  // DECIDED, not a bug: the same intentional divergence as create_training_client_from_state_legacy.
   create_training_client_from_state_with_optimizer_legacy: [
     "the scenario threw: APIStatusError: Error code: 418 - replay: Python sent no POST /api/v1/client/config here",
     "unexpected request POST /api/v1/client/config: Python sent no (further) request with this method and path",
@@ -55,12 +59,5 @@ export const KNOWN_DIFFERENCES: Readonly<Record<string, readonly string[]>> = {
     "call #<n> ServiceClient.create_training_client_from_state_with_optimizer: Python \"ServiceClient.create_training_client_from_state_with_optimizer\", TypeScript \"(no such call)\" (the TypeScript scenario stopped before this call)",
     "call #<n> TrainingClient.forward_backward: Python \"TrainingClient.forward_backward\", TypeScript \"(no such call)\" (the TypeScript scenario stopped before this call)",
     "call #<n> TrainingClient.optim_step: Python \"TrainingClient.optim_step\", TypeScript \"(no such call)\" (the TypeScript scenario stopped before this call)",
-  ],
-  // TRAINING/CORE: with sample_use_retrieve_futures, a completion reported by the session poller carries the
-  // payload size, so Python fetches the payload at once with allow_metadata_only=false (SDK-0.38-NOTES §6);
-  // the TS client still asks for the metadata-only peek first.
-  sample_retrieve_futures: [
-    "request #<n> POST /api/v1/retrieve_future ≠ Python's exchange #<n> (Python: SamplingClient.sample):",
-    "  body.allow_metadata_only: Python false, TypeScript true",
   ],
 };

@@ -59,6 +59,13 @@ export interface SubmitFutureSpec<T> {
   readonly resultFormat: "json" | "protobuf";
   /** Turns the success payload into the result; may also read fields of the submit response. */
   readonly decode: (payload: unknown, submitted: UntypedFuture) => T;
+  /**
+   * Whether polling for this handle starts past the metadata-only peek, i.e. its first
+   * retrieve_future asks for the payload (`allow_metadata_only: false`). Python 0.38.0 does so when
+   * the session poller already reported the finished sample with its payload size. Asked once per
+   * submitted handle; default: start with the peek (`allow_metadata_only: true`).
+   */
+  readonly skipMetadataPeek?: ((submitted: UntypedFuture) => boolean) | undefined;
   /** On HTTP 410 from retrieve_future, re-run `submit` (up to 3 times). Default false (GoneError). */
   readonly resubmitOnExpired?: boolean | undefined;
   /** The caller's options: signal, whole-call timeout (submit + polling), onQueueState. */
@@ -206,7 +213,7 @@ async function poll<T>(env: FutureEnvironment, spec: SubmitFutureSpec<T>, handle
   const requestId = handle.request_id;
   const reporter = new QueueStateReporter(spec as SubmitFutureSpec<unknown>, logger, Date.now());
   const proto = spec.resultFormat === "protobuf";
-  let allowMetadataOnly = true;
+  let allowMetadataOnly = spec.skipMetadataPeek?.(handle) !== true;
   let connectionErrors = 0;
   let badRequests = 0;
 

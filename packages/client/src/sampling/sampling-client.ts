@@ -179,6 +179,7 @@ export class SamplingClient {
           },
         );
     let release: (() => void) | undefined;
+    const peekDoneFor = new Set<string>();
     const future = ctx.submitFuture<SampleResponse>({
       requestType: "Sample",
       resultFormat: "protobuf",
@@ -187,6 +188,7 @@ export class SamplingClient {
       label: this.samplingSessionId,
       sdkMethod,
       onAbandoned: (requestId) => cancelAbandonedSample(ctx, requestId),
+      skipMetadataPeek: (submitted) => peekDoneFor.has(submitted.request_id),
       decode: (payload, submitted) => withSequenceIds(decodeSampleResponse(payload as Uint8Array), submitted),
       submit: async (deadline) => {
         release ??= await this.#slots.acquire(deadline);
@@ -197,7 +199,11 @@ export class SamplingClient {
           const handle = await ctx.withRetries((d) => submitOnce(body, d), deadline, `sample ${this.samplingSessionId}`);
           if (handle !== null) {
             // With the session poller, wait until the service says the sample is done, then fetch it.
-            if (poller) await poller.waitFor(handle.request_id, deadline);
+            if (poller) {
+              const completion = await poller.waitFor(handle.request_id, deadline);
+              // The poller reported the payload size, so (like Python 0.38.0) the fetch skips the metadata-only peek.
+              if (completion.state === "finished" && completion.response_payload_uncompressed_size) peekDoneFor.add(handle.request_id);
+            }
             return handle;
           }
           backoff.trigger(estimatedBytes);

@@ -121,6 +121,26 @@ describe("APIFuture over retrieve_future", () => {
     expect(polls().map((p) => p.json().allow_metadata_only)).toEqual([true, false]);
   });
 
+  it("starts past the metadata-only peek when skipMetadataPeek says so for the submitted handle", async () => {
+    script([{ json: { type: "try_again", request_id: "req-1" } }, { json: { ok: 1 } }]);
+    const e = env();
+    const asked: string[] = [];
+    const skip = (h: { request_id: string }): boolean => {
+      asked.push(h.request_id);
+      return true;
+    };
+    await submitFuture(e, spec(e, { skipMetadataPeek: skip }));
+    expect(asked).toEqual(["req-1"]);
+    expect(polls().map((p) => p.json().allow_metadata_only)).toEqual([false, false]);
+  });
+
+  it("keeps the metadata-only peek when skipMetadataPeek answers false", async () => {
+    script([{ json: { ok: 1 } }]);
+    const e = env();
+    await submitFuture(e, spec(e, { skipMetadataPeek: () => false }));
+    expect(polls().map((p) => p.json().allow_metadata_only)).toEqual([true]);
+  });
+
   it("turns an error payload into RequestFailedError with category and request id", async () => {
     script([{ json: { error: "bad checkpoint", category: "user" } }]);
     const e = env();
