@@ -18,27 +18,4 @@ export {
 } from "./rest-client.js";
 export { ARCHIVE_BUILD_WAIT_MS, ARCHIVE_BUILD_ATTEMPTS } from "./archive-url.js";
 
-export type {
-  AccessScope,
-  WhoamiResponse,
-  Checkpoint,
-  CheckpointType,
-  Cursor,
-  CheckpointsListResponse,
-  TrainingRun,
-  TrainingRunsResponse,
-  WeightsInfoResponse,
-  CheckpointArchiveUrlResponse,
-  ExternalWeightsUrlsResponse,
-  CopyWeightsResponse,
-  ListSessionsResponse,
-  GetSessionResponse,
-  SessionTraceExportResponse,
-  SessionSearchRequest,
-  SessionSearchResponse,
-  GetSamplerResponse,
-  AuditLogResponse,
-  BillingUsageResponse,
-  CurrentCheckpointStorageUsageResponse,
-  GetServerCapabilitiesResponse,
-} from "./wire.js";
+export type * from "./wire.js";
