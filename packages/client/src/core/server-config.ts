@@ -21,6 +21,8 @@ export type DynamicConfig = Required<Schemas["ClientDynamicConfigResponse"]>;
  * - use_pyqwest_transport: Python transport choice, no wire effect; ignored.
  * - the fwdbwd_* / sample_* / parallel_fwdbwd_chunks / proto_compress_fwdbwd / custom_loss_* flags:
  *   read by the training and sampling clients from `ctx.serverConfig`.
+ * The values are the spec's ClientConfigResponse defaults, written out so the schemas module stays out
+ * of the bundle; test/core/server-config.test.ts keeps them equal.
  */
 export const DEFAULT_SERVER_CONFIG: Omit<ServerConfig, "raw"> = {
   pjwt_auth_enabled: false,

@@ -1,4 +1,5 @@
 /** What every handler shares. */
+import { componentSchemas } from "@tinker-ts/types/schemas";
 import type { Authenticator } from "../server/auth.js";
 import type { World } from "../state/world.js";
 
@@ -16,29 +17,23 @@ export interface HandlerContext {
   baseUrl(): string;
 }
 
-export const DEFAULT_CLIENT_CONFIG: Readonly<Record<string, unknown>> = {
-  pjwt_auth_enabled: false,
-  credential_default_source: "api_key",
-  sample_dispatch_bytes_semaphore_size: 10 * 1024 * 1024,
-  inflight_response_bytes_semaphore_size: 50 * 1024 * 1024,
-  parallel_fwdbwd_chunks: true,
-  proto_compress_fwdbwd: false,
-  fwdbwd_max_chunk_len: 1024,
-  fwdbwd_max_chunk_bytes_count: 5_000_000,
-  fwdbwd_dispatch_bytes_semaphore_size: 50_000_000,
-  billing_exception_max_pause_duration_sec: 3600,
-  sample_no_retries: false,
-  sample_enable_stuck_detection: true,
-  sample_max_concurrent_requests: 2000,
-  use_pyqwest_transport: true,
-  sample_use_retrieve_futures: false,
-  custom_loss_server_side: false,
-  sample_join_sampling_session: false,
-  // create_model_via_load_weights is not served by default: tinker 0.38.0 dropped the flag and always
-  // creates from a checkpoint with one session-addressed load_weights. Set it (true or false) through
-  // the clientConfig option to exercise a server that still sends it; false selects the legacy
-  // weights_info → create_model → load_weights flow in tinker-ts.
-};
+/** The `default` of each property of a spec schema that has one, in the spec's order. */
+function specDefaults(schema: { readonly properties: Readonly<Record<string, object>> }): Record<string, unknown> {
+  const defaults: Record<string, unknown> = {};
+  for (const [name, property] of Object.entries(schema.properties)) {
+    if ("default" in property) defaults[name] = property.default;
+  }
+  return defaults;
+}
+
+/**
+ * The ClientConfigResponse flags the emulator serves: the spec's defaults (which are the Python
+ * SDK's). create_model_via_load_weights is not served by default: tinker 0.38.0 dropped the flag and
+ * always creates from a checkpoint with one session-addressed load_weights. Set it (true or false)
+ * through the clientConfig option to exercise a server that still sends it; false selects the legacy
+ * weights_info → create_model → load_weights flow in tinker-ts.
+ */
+export const DEFAULT_CLIENT_CONFIG: Readonly<Record<string, unknown>> = specDefaults(componentSchemas.ClientConfigResponse);
 
 export const SUPPORTED_MODELS = [
   { model_name: "Qwen/Qwen3-8B", max_context_length: 32768 },
