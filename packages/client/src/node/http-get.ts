@@ -1,9 +1,8 @@
 import * as http from "node:http";
 import * as https from "node:https";
 import type { Readable } from "node:stream";
-import { createBrotliDecompress, createGunzip, createInflate } from "node:zlib";
+import { decodedBody, REDIRECT_STATUSES } from "../transport/node-response.js";
 
-const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 const MAX_REDIRECTS = 10;
 
 export interface HttpGetResponse {
@@ -14,20 +13,6 @@ export interface HttpGetResponse {
   readonly totalBytes: number | undefined;
   /** Discards the body (for error responses). */
   discard(): void;
-}
-
-function decoded(res: http.IncomingMessage): Readable {
-  switch (res.headers["content-encoding"]) {
-    case "gzip":
-    case "x-gzip":
-      return res.pipe(createGunzip());
-    case "deflate":
-      return res.pipe(createInflate());
-    case "br":
-      return res.pipe(createBrotliDecompress());
-    default:
-      return res;
-  }
 }
 
 function getOnce(url: URL, signal: AbortSignal | undefined): Promise<http.IncomingMessage> {
@@ -53,7 +38,7 @@ export async function httpGet(url: string, signal: AbortSignal | undefined): Pro
     const res = await getOnce(current, signal);
     const status = res.statusCode ?? 0;
     const location = res.headers.location;
-    if (REDIRECTS.has(status) && location !== undefined && hop < MAX_REDIRECTS) {
+    if (REDIRECT_STATUSES.has(status) && location !== undefined && hop < MAX_REDIRECTS) {
       res.resume();
       current = new URL(location, current);
       continue;
@@ -61,6 +46,6 @@ export async function httpGet(url: string, signal: AbortSignal | undefined): Pro
     const lengthHeader = res.headers["content-length"];
     const encoded = res.headers["content-encoding"] !== undefined && res.headers["content-encoding"] !== "identity";
     const totalBytes = !encoded && lengthHeader !== undefined && /^\d+$/.test(lengthHeader) ? Number(lengthHeader) : undefined;
-    return { status, body: decoded(res), totalBytes, discard: () => res.resume() };
+    return { status, body: decodedBody(res), totalBytes, discard: () => res.resume() };
   }
 }

@@ -6,13 +6,12 @@
  * submit + retrieve_future). This transport does the minimum: one `http.request`, the body
  * collected into one Buffer, headers read from Node's already lower-cased object.
  *
- * Only this file (and `node-entry.ts`) import Node built-ins; the core stays browser-safe.
+ * Only this file, `node-response.ts` (and `node-entry.ts`) import Node built-ins; the core stays browser-safe.
  */
 import * as http from "node:http";
 import * as https from "node:https";
-import { createBrotliDecompress, createGunzip, createInflate } from "node:zlib";
-import type { Readable } from "node:stream";
 import { onAbort as onSignalAbort } from "../core/abort-fanout.js";
+import { decodedBody, REDIRECT_STATUSES } from "./node-response.js";
 import { TransportTimeoutError, type ResponseHeaders, type Transport, type TransportRequest, type TransportResponse } from "./types.js";
 
 export interface NodeTransportOptions {
@@ -38,22 +37,6 @@ function nodeHeaders(raw: http.IncomingHttpHeaders): ResponseHeaders {
     },
   };
 }
-
-function decodedStream(res: http.IncomingMessage): Readable {
-  switch (res.headers["content-encoding"]) {
-    case "gzip":
-    case "x-gzip":
-      return res.pipe(createGunzip());
-    case "deflate":
-      return res.pipe(createInflate());
-    case "br":
-      return res.pipe(createBrotliDecompress());
-    default:
-      return res;
-  }
-}
-
-const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 
 interface Origin {
   readonly https: boolean;
@@ -148,7 +131,7 @@ export function createNodeTransport(options: NodeTransportOptions = {}): Transpo
           agent: origin.https ? httpsAgent : httpAgent,
         },
         (res) => {
-          const stream = decodedStream(res);
+          const stream = decodedBody(res);
           const chunks: Buffer[] = [];
           stream.on("data", (chunk: Buffer) => chunks.push(chunk));
           stream.on("error", fail);
@@ -187,7 +170,7 @@ export function createNodeTransport(options: NodeTransportOptions = {}): Transpo
     let current = req;
     for (let hop = 0; ; hop++) {
       const res = await once(current, url);
-      if (req.redirect === "manual" || !REDIRECTS.has(res.status) || hop >= maxRedirects) return res;
+      if (req.redirect === "manual" || !REDIRECT_STATUSES.has(res.status) || hop >= maxRedirects) return res;
       const location = res.headers.get("location");
       if (location === null) return res;
       const from = new URL(url);
