@@ -28,14 +28,16 @@ export {
   ValidationError,
   type RequestErrorCategory,
   type APIStatusErrorInit,
+  type TinkerErrorOptions,
 } from "./core/errors.js";
 export { APIFuture, type Submitted, type ResultOptions } from "./core/api-future.js";
 export type { CallOptions, QueueState, QueueStateEvent } from "./core/deadline.js";
 export { DEFAULT_BASE_URL, type ClientOptions } from "./core/options.js";
 export type { Logger, LogLevel } from "./core/logger.js";
 export type { ServerConfig, DynamicConfig } from "./core/server-config.js";
+export type { ClientContext, Schemas } from "./core/context.js";
 export { SDK_VERSION, PACKAGE_VERSION } from "./core/version.js";
-export type { Transport, TransportRequest, TransportResponse, ResponseHeaders, FetchLike } from "./transport/types.js";
+export type { Transport, TransportRequest, TransportResponse, ResponseHeaders, FetchLike, HttpMethod } from "./transport/types.js";
 export { createFetchTransport } from "./transport/fetch.js";
 
 // ── service / training / sampling (TRAINING) ───────────────────────────────────────────────
@@ -74,6 +76,7 @@ export {
   type LossFnInput,
   type DatumInput,
 } from "./data/index.js";
+export type { NumericArray, NestedNumbers } from "./data/tensor.js";
 export type { ForwardBackwardOutput, SampleResponse, SampledSequence, TopkPosition } from "./proto/index.js";
 export {
   parseTinkerPath,
@@ -125,3 +128,4 @@ export {
   type CurrentCheckpointStorageUsageResponse,
   type GetServerCapabilitiesResponse,
 } from "./rest/index.js";
+export type { ArchiveWaitOptions } from "./rest/archive-url.js";

@@ -20,7 +20,8 @@ import { resolveDynamicConfig, resolveServerConfig, type DynamicConfig, type Ser
 import { unrefTimeout } from "./timers.js";
 import { SDK_VERSION } from "./version.js";
 
-type Schemas = components["schemas"];
+/** The wire schemas of the Tinker API (`components["schemas"]` of the OpenAPI contract in `@tinker-ts/types`). */
+export type Schemas = components["schemas"];
 
 export const HEARTBEAT_INTERVAL_MS = 10_000;
 const HEARTBEAT_TIMEOUT_MS = 10_000;
@@ -30,31 +31,37 @@ const MIN_DYNAMIC_REFRESH_MS = 10_000;
 
 export type SessionFinishStatus = Schemas["ClientSessionFinishReasonType"];
 
-/** A started client without a session (RestClient, server capabilities). */
+/**
+ * A started client without a session (RestClient, server capabilities). Public only as a handle to
+ * pass around (`RestClient.fromContext`); the members marked internal are engine parts.
+ */
 export interface ClientContext {
+  /** @internal */
   readonly options: ResolvedClientOptions;
-  /** The HTTP engine (auth, headers, HTTP-layer retries, typed errors). */
+  /** The HTTP engine (auth, headers, HTTP-layer retries, typed errors). @internal */
   readonly http: HttpEngine;
   /** Server flags with defaults. */
   readonly serverConfig: ServerConfig;
   /** Latest dynamic config (refreshed in the background for sessionful contexts). */
   readonly dynamicConfig: DynamicConfig;
+  /** @internal */
   readonly logger: LevelLogger;
-  /** Shared 402 pause state. */
+  /** Shared 402 pause state. @internal */
   readonly billing: BillingPause;
   /** Aborted by `close()`; every request of this context is bound to it. */
   readonly closeSignal: AbortSignal;
   readonly closed: boolean;
   /** The exchanged JWT, when JWT auth is on (for `whoami`-style local decoding). */
   readonly jwt: string | undefined;
-  /** Bounds of a call with these options (and the close signal). Validates `timeout`. */
+  /** Bounds of a call with these options (and the close signal). Validates `timeout`. @internal */
   deadline(call?: CallOptions, parent?: Deadline): Deadline;
   /**
    * The outer retry window (Python `execute_with_retries`) around `attempt`: 408/409/429/5xx and
    * connection errors retried with `min(2ⁿ, 30)` s sleeps for up to 300 s, 402 billing pause.
+   * @internal
    */
   withRetries<T>(attempt: (deadline: Deadline) => Promise<T>, bounds?: CallOptions | Deadline, label?: string): Promise<T>;
-  /** Submit + retrieve_future protocol; see SubmitFutureSpec. */
+  /** Submit + retrieve_future protocol; see SubmitFutureSpec. @internal */
   submitFuture<T>(spec: SubmitFutureSpec<T>, parent?: Deadline): APIFuture<T>;
   /** Stops timers, aborts in-flight requests of this context (AbortError). Idempotent. */
   close(): Promise<void>;

@@ -4,7 +4,7 @@ import { LITTLE_ENDIAN_HOST } from "../proto/little-endian.js";
 
 export type { TensorData, TensorDtype };
 
-type NumericArray =
+export type NumericArray =
   | Float32Array
   | Float64Array
   | Int8Array
