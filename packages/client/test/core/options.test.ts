@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it, vi } from "vitest";
-import { DEFAULT_BASE_URL, PACKAGE_VERSION, resolveClientOptions, USER_AGENT, ValidationError } from "../../src/core/index.js";
+import { referenceSdkVersion } from "@tinker-ts/types";
+import { DEFAULT_BASE_URL, PACKAGE_VERSION, resolveClientOptions, SDK_VERSION, USER_AGENT, ValidationError } from "../../src/core/index.js";
 
 const KEY = "tml-abcdefghijklmnop";
 
@@ -66,5 +67,10 @@ describe("resolveClientOptions", () => {
     const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string };
     expect(PACKAGE_VERSION).toBe(pkg.version);
     expect(USER_AGENT).toBe(`tinker-ts/${pkg.version}`);
+  });
+
+  it("SDK_VERSION is the Python SDK version the spec records as the parity target", () => {
+    // The spec (info) is the source of the decision; the client keeps a literal to stay free of a runtime import.
+    expect(SDK_VERSION).toBe(referenceSdkVersion);
   });
 });
