@@ -28,7 +28,14 @@ async function main(): Promise<void> {
     },
   });
   if (values.help) {
-    process.stdout.write("usage: tinker-emulator [--port 0] [--host 127.0.0.1] [--data-dir DIR] [--record FILE] [--api-key KEY]… [--flag name=value]… [--skip-model] [--cors] [--long-poll-ms N] [--archive-padding-bytes N] [--jwt-required]\n");
+    process.stdout.write(
+      [
+        "usage: tinker-emulator [--port 0] [--host 127.0.0.1] [--data-dir DIR] [--record FILE] [--api-key KEY]… [--flag name=value]… [--skip-model] [--cors] [--long-poll-ms N] [--archive-padding-bytes N] [--jwt-required]",
+        "  --data-dir DIR   store runs, checkpoints and sessions as files in DIR (they survive a restart); default: a temp dir removed on exit",
+        "  --skip-model     constant-time stand-in model, for overhead benchmarks; without --data-dir everything is kept in memory (no files, gone on exit)",
+        "",
+      ].join("\n"),
+    );
     return;
   }
   const clientConfig: Record<string, unknown> = {};

@@ -23,7 +23,10 @@ export interface EmulatorOptions {
   port?: number;
   /** Interface to bind; default 127.0.0.1 (loopback only). */
   host?: string;
-  /** Where checkpoints, runs and sessions are stored; default a fresh temp dir, removed on close. */
+  /**
+   * Where checkpoints, runs and sessions are stored as files (they survive a restart). Default: a fresh
+   * temp dir, removed on close — or, with `skipModel`, no files at all: everything is kept in memory.
+   */
   dataDir?: string;
   /**
    * Accepted API keys. Default: any key that starts with "tml-" (e.g. "tml-emulator"). Each distinct key is
@@ -36,7 +39,11 @@ export interface EmulatorOptions {
   record?: string;
   /** Fault rules applied to matching requests (see README: Faults). */
   faults?: readonly FaultRule[];
-  /** Replace the model by a constant-time stand-in (zeros), so benchmarks measure overhead only. */
+  /**
+   * Replace the model by a constant-time stand-in (zeros), so benchmarks measure overhead only. Without
+   * `dataDir`, checkpoints, runs and sessions are then kept in memory (no file per save) and are gone
+   * when the emulator stops; with `dataDir` they are files, as without skipModel.
+   */
   skipModel?: boolean;
   /** Add CORS headers (true = echo the Origin, or one allowed origin) and answer preflights. */
   cors?: boolean | string;
@@ -65,7 +72,8 @@ export interface Emulator {
   /** Base URL without trailing slash, e.g. http://127.0.0.1:54321 */
   readonly url: string;
   readonly port: number;
-  readonly dataDir: string;
+  /** The directory holding the stored files; undefined when they are kept in memory (skipModel without dataDir). */
+  readonly dataDir: string | undefined;
   /** An API key the emulator accepts. */
   readonly apiKey: string;
   close(): Promise<void>;
@@ -74,8 +82,9 @@ export interface Emulator {
 export { DEFAULT_API_KEY };
 
 export async function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
-  const ownsDataDir = options.dataDir === undefined;
-  const dataDir = options.dataDir !== undefined ? resolve(options.dataDir) : mkdtempSync(join(tmpdir(), "tinker-emulator-"));
+  const inMemory = options.dataDir === undefined && options.skipModel === true;
+  const ownsDataDir = options.dataDir === undefined && !inMemory;
+  const dataDir = options.dataDir !== undefined ? resolve(options.dataDir) : inMemory ? undefined : mkdtempSync(join(tmpdir(), "tinker-emulator-"));
   const now = options.now ?? Date.now;
   const world = new World({ dataDir, now, seqGapTimeoutMs: options.seqGapTimeoutMs ?? 10_000 });
   const auth = new Authenticator(options.apiKeys, now, options.jwtTtlSeconds ?? 3600);
@@ -110,7 +119,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       closed = true;
       world.close();
       await running.close();
-      if (ownsDataDir) rmSync(dataDir, { recursive: true, force: true });
+      if (ownsDataDir && dataDir !== undefined) rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

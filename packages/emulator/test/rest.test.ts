@@ -102,7 +102,7 @@ describe("checkpoints", () => {
     expect(Number(download.headers.get("content-length"))).toBe(bytes.length);
     const files = readTar(bytes);
     expect([...files.keys()].sort()).toEqual(["adam.f64", "adapter_config.json", "meta.json", "padding.bin", "params.f64"]);
-    const dir = join(api.emulator.dataDir, "runs", encodeURIComponent(modelId), "checkpoints", "weights", "arch");
+    const dir = join(api.emulator.dataDir!, "runs", encodeURIComponent(modelId), "checkpoints", "weights", "arch");
     expect(Buffer.from(files.get("params.f64")!).equals(readFileSync(join(dir, "params.f64")))).toBe(true);
     expect(files.get("padding.bin")!.length).toBe(3 * 1024 * 1024 + 5);
     expect((await api.get(`${ckptUrl("weights/missing")}/archive`)).status).toBe(404);
@@ -150,7 +150,7 @@ describe("runs, sessions, weights_info", () => {
     const s = await api.session();
     expect((await api.post(`/api/v1/sessions/${s}/finish`, { reason: { type: "success" }, detail: null })).status).toBe(200);
     expect((await api.post(`/api/v1/sessions/${s}/finish`, { reason: { type: "errored" }, detail: "late" })).status).toBe(200);
-    const record = JSON.parse(readFileSync(join(api.emulator.dataDir, "sessions", `${encodeURIComponent(s)}.json`), "utf8")) as { finished: { reason: string } };
+    const record = JSON.parse(readFileSync(join(api.emulator.dataDir!, "sessions", `${encodeURIComponent(s)}.json`), "utf8")) as { finished: { reason: string } };
     expect(record.finished.reason).toBe("success");
     const late = await api.post("/api/v1/create_sampling_session", { session_id: s, sampling_session_seq_id: 0, base_model: "b", type: "create_sampling_session" });
     expect(late.status).toBe(400);

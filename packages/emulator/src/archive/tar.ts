@@ -5,6 +5,7 @@ import { Readable } from "node:stream";
 export type TarEntry =
   | { readonly name: string; readonly file: string }
   | { readonly name: string; readonly zeros: number }
+  | { readonly name: string; readonly bytes: Uint8Array }
   | { readonly name: string; readonly text: string };
 
 const BLOCK = 512;
@@ -30,6 +31,7 @@ function header(name: string, size: number, mtime: number): Buffer {
 export function entrySize(entry: TarEntry): number {
   if ("file" in entry) return statSync(entry.file).size;
   if ("zeros" in entry) return entry.zeros;
+  if ("bytes" in entry) return entry.bytes.byteLength;
   return Buffer.byteLength(entry.text);
 }
 
@@ -49,6 +51,8 @@ export function tarStream(entries: readonly TarEntry[], mtimeSeconds: number): R
       } else if ("zeros" in entry) {
         const chunk = Buffer.alloc(Math.min(size, 1 << 20), 0);
         for (let left = size; left > 0; left -= chunk.length) yield left >= chunk.length ? chunk : chunk.subarray(0, left);
+      } else if ("bytes" in entry) {
+        yield Buffer.from(entry.bytes.buffer, entry.bytes.byteOffset, entry.bytes.byteLength);
       } else {
         yield Buffer.from(entry.text);
       }

@@ -198,7 +198,7 @@ export function restRoutes(ctx: HandlerContext): Route[] {
         if (!record) throw notFound(`checkpoint ${grant.path} not found`);
         const entries: TarEntry[] = [
           { name: "adapter_config.json", text: `${JSON.stringify({ base_model: record.base_model, lora_rank: record.lora_rank, vocab_size: 512, format: "emulator-bigram-lora-f64" }, null, 2)}\n` },
-          ...world.checkpoints.files(record).map(([name, file]) => ({ name, file })),
+          ...world.checkpoints.archiveEntries(record),
         ];
         if (ctx.archivePaddingBytes > 0) entries.push({ name: "padding.bin", zeros: ctx.archivePaddingBytes });
         const size = tarSize(entries);

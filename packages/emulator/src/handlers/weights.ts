@@ -40,7 +40,7 @@ export function weightsRoutes(ctx: HandlerContext): Route[] {
     const data = world.checkpoints.read(record);
     if (data.params.length !== model.adapter.params.length) throw badRequest(`checkpoint ${record.tinker_path} has LoRA rank ${record.lora_rank}, the model has rank ${model.run.lora_rank}`, "path");
     model.adapter = { ...model.adapter, params: data.params };
-    model.grad = new Float64Array(data.params.length);
+    model.grad.fill(0);
     if (optimizer) {
       if (!data.adam) throw badRequest(`checkpoint ${record.tinker_path} holds no optimizer state`, "optimizer");
       model.adam = data.adam;
@@ -68,7 +68,8 @@ export function weightsRoutes(ctx: HandlerContext): Route[] {
           try {
             world.checkpoints.write(
               { kind: "weights", name, training_run_id: model.modelId, owner: model.run.owner, time: world.nowIso(), public: false, expires_at: expiresAt(body.ttl_seconds), user_metadata: body.user_metadata ?? null, base_model: model.run.base_model, lora_rank: model.run.lora_rank },
-              { params: model.adapter.params.slice(), adam: { step: model.adam.step, m: model.adam.m.slice(), v: model.adam.v.slice() } },
+              // No copies: the file store writes them out now; the memory store (skipModel only) keeps arrays no operation writes to.
+              { params: model.adapter.params, adam: { step: model.adam.step, m: model.adam.m, v: model.adam.v } },
             );
           } finally {
             pendingPaths.delete(path);
@@ -98,7 +99,7 @@ export function weightsRoutes(ctx: HandlerContext): Route[] {
             try {
               world.checkpoints.write(
                 { kind: "sampler_weights", name, training_run_id: model.modelId, owner: model.run.owner, time: world.nowIso(), public: false, expires_at: expiresAt(body.ttl_seconds), user_metadata: body.user_metadata ?? null, base_model: model.run.base_model, lora_rank: model.run.lora_rank },
-                { params: model.adapter.params.slice(), adam: null },
+                { params: model.adapter.params, adam: null },
               );
             } finally {
               pendingPaths.delete(path);

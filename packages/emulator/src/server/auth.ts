@@ -15,9 +15,16 @@ export interface Principal {
   readonly apiKey?: string;
 }
 
+/** How many API keys and JWTs the per-credential caches remember (each is cleared when full). */
+const CACHE_LIMIT = 1024;
+
 export class Authenticator {
   private readonly secret = randomBytes(32);
   private readonly revoked = new Set<string>();
+  /** Accepted API key → its principal, so the owner hash is computed once per key. */
+  private readonly keyPrincipals = new Map<string, Principal>();
+  /** Verified JWT → its principal and expiry (epoch ms), so a token's signature is checked once. */
+  private readonly verifiedJwts = new Map<string, { principal: Principal; expiresAtMs: number }>();
 
   constructor(
     private readonly apiKeys: readonly string[] | undefined,
@@ -28,14 +35,20 @@ export class Authenticator {
   /** The principal for a credential, or undefined when it is not accepted. */
   identify(credential: string | undefined): Principal | undefined {
     if (!credential) return undefined;
-    if (credential.startsWith("eyJ")) return this.verifyJwt(credential);
+    if (credential.startsWith("eyJ")) return this.identifyJwt(credential);
+    const cached = this.keyPrincipals.get(credential);
+    if (cached) return cached;
     const accepted = !this.revoked.has(credential) && (this.apiKeys ? this.apiKeys.includes(credential) : credential.startsWith("tml-"));
-    return accepted ? { owner: ownerOfKey(credential), apiKey: credential } : undefined;
+    if (!accepted) return undefined;
+    const principal: Principal = { owner: ownerOfKey(credential), apiKey: credential };
+    remember(this.keyPrincipals, credential, principal);
+    return principal;
   }
 
   /** After this the key is rejected (DELETE /api/v1/auth/apikey/me). */
   revoke(key: string): void {
     this.revoked.add(key);
+    this.keyPrincipals.delete(key);
   }
 
   require(credential: string | undefined): Principal {
@@ -52,7 +65,15 @@ export class Authenticator {
     return `${header}.${payload}.${this.sign(`${header}.${payload}`)}`;
   }
 
-  private verifyJwt(token: string): Principal | undefined {
+  private identifyJwt(token: string): Principal | undefined {
+    const cached = this.verifiedJwts.get(token);
+    if (cached) return cached.expiresAtMs <= this.now() ? undefined : cached.principal;
+    const verified = this.verifyJwt(token);
+    if (verified) remember(this.verifiedJwts, token, verified);
+    return verified?.principal;
+  }
+
+  private verifyJwt(token: string): { principal: Principal; expiresAtMs: number } | undefined {
     const [header, payload, signature] = token.split(".");
     if (!header || !payload || !signature) return undefined;
     const expected = Buffer.from(this.sign(`${header}.${payload}`));
@@ -61,7 +82,7 @@ export class Authenticator {
     const claims = JSON.parse(Buffer.from(payload, "base64url").toString("utf8")) as { sub?: string; exp?: number };
     if (typeof claims.sub !== "string" || typeof claims.exp !== "number") return undefined;
     if (claims.exp * 1000 <= this.now()) return undefined;
-    return { owner: claims.sub };
+    return { principal: { owner: claims.sub }, expiresAtMs: claims.exp * 1000 };
   }
 
   private sign(data: string): string {
@@ -71,6 +92,11 @@ export class Authenticator {
 
 export function ownerOfKey(key: string): string {
   return `user-${createHash("sha256").update(key).digest("hex").slice(0, 16)}`;
+}
+
+function remember<V>(cache: Map<string, V>, key: string, value: V): void {
+  if (cache.size >= CACHE_LIMIT) cache.clear();
+  cache.set(key, value);
 }
 
 function b64url(text: string): string {

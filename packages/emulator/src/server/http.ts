@@ -6,6 +6,7 @@ import type { Authenticator, Principal } from "./auth.js";
 import { decodeBody, readBody } from "./body.js";
 import { badRequest, HttpError } from "./errors.js";
 import type { FaultInjector } from "./faults.js";
+import { RequestLifetime } from "./lifetime.js";
 import { type RecordedBody, recordBody, type Recorder, redactHeaders } from "./recorder.js";
 import type { Router } from "./router.js";
 import type { EmRequest, Reply } from "./types.js";
@@ -63,14 +64,7 @@ async function handle(options: HttpServerOptions, req: IncomingMessage, res: Ser
   const url = new URL(req.url ?? "/", "http://emulator");
   const method = (req.method ?? "GET").toUpperCase();
   const path = url.pathname;
-  const abort = new AbortController();
-  const onShutdown = (): void => abort.abort();
-  shutdown.addEventListener("abort", onShutdown, { once: true });
-  res.on("close", () => {
-    // Only a client that went away mid-request needs to stop waiters (aborting costs a DOMException).
-    if (!res.writableFinished) abort.abort();
-    shutdown.removeEventListener("abort", onShutdown);
-  });
+  const lifetime = new RequestLifetime(res, shutdown);
 
   let raw: Buffer = Buffer.alloc(0);
   let reply: Reply;
@@ -86,9 +80,10 @@ async function handle(options: HttpServerOptions, req: IncomingMessage, res: Ser
         throw badRequest(`X-Emulator-Fault: ${(error as Error).message}`, "x-emulator-fault");
       }
       if (fault?.stallMs !== undefined) {
-        if (fault.stallMs === Infinity) await new Promise((resolve) => abort.signal.addEventListener("abort", resolve, { once: true }));
-        else await sleep(fault.stallMs, undefined, { signal: abort.signal }).catch(() => undefined);
-        if (abort.signal.aborted) return;
+        const signal = lifetime.signal;
+        if (fault.stallMs === Infinity) await new Promise((resolve) => signal.addEventListener("abort", resolve, { once: true }));
+        else await sleep(fault.stallMs, undefined, { signal }).catch(() => undefined);
+        if (signal.aborted) return;
       }
       if (fault?.reset) {
         req.socket.destroy();
@@ -104,17 +99,17 @@ async function handle(options: HttpServerOptions, req: IncomingMessage, res: Ser
         if (fault.status === 408) body["queue_state"] = fault.queueState ?? "active";
         reply = { status: fault.status, json: body, headers };
       } else {
-        reply = await route(options, req, method, path, url, raw, fault, abort.signal);
+        reply = await route(options, req, method, path, url, raw, fault, lifetime);
       }
     }
   } catch (error) {
     reply = errorReply(error);
   }
-  if (abort.signal.aborted && !res.writable) return;
+  if (lifetime.aborted && !res.writable) return;
   send(options, req, res, url, raw, reply, fault?.delayBodyMs);
 }
 
-async function route(options: HttpServerOptions, req: IncomingMessage, method: string, path: string, url: URL, raw: Buffer, fault: EmRequest["fault"], signal: AbortSignal): Promise<Reply> {
+async function route(options: HttpServerOptions, req: IncomingMessage, method: string, path: string, url: URL, raw: Buffer, fault: EmRequest["fault"], lifetime: RequestLifetime): Promise<Reply> {
   const match = options.router.match(method, path);
   if (!("route" in match)) {
     if (match.methodMismatch) throw new HttpError(405, `${method} is not allowed on ${path}`);
@@ -135,11 +130,13 @@ async function route(options: HttpServerOptions, req: IncomingMessage, method: s
     body,
     principal,
     fault,
-    signal,
+    get signal() {
+      return lifetime.signal;
+    },
     header: (name) => header(req, name),
     json<T>(schema: string): T {
       if (!parsed) {
-        const text = Buffer.from(body).toString("utf8");
+        const text = utf8(body);
         try {
           parsed = { value: text.length === 0 ? {} : JSON.parse(text) };
         } catch {
@@ -150,7 +147,7 @@ async function route(options: HttpServerOptions, req: IncomingMessage, method: s
     },
     rawJson(): unknown {
       try {
-        return JSON.parse(Buffer.from(body).toString("utf8"));
+        return JSON.parse(utf8(body));
       } catch {
         return undefined;
       }
@@ -199,8 +196,13 @@ function send(options: HttpServerOptions, req: IncomingMessage, res: ServerRespo
   } else {
     res.end(bytes);
   }
+  if (!options.recorder) return;
   const responseBody: RecordedBody = bytes ? recordBody(bytes, headers["content-type"], undefined) : null;
   record(options, req, url, raw, { status: reply.status, headers: redactHeaders(headers), body: responseBody });
+}
+
+function utf8(bytes: Uint8Array): string {
+  return (Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)).toString("utf8");
 }
 
 function record(options: HttpServerOptions, req: IncomingMessage, url: URL, raw: Buffer, response: { status: number; headers: Record<string, string>; body: RecordedBody }): void {

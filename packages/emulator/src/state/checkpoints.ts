@@ -1,11 +1,8 @@
 /**
- * Checkpoints and training-run records as files under the data dir, so they survive a restart.
- *   runs/<run>/run.json
- *   runs/<run>/checkpoints/<kind>/<name>/meta.json, params.f64 (raw little-endian float64),
- *   and for training checkpoints adam.f64 ([m | v]); the Adam step is in meta.json.
+ * Training-run and checkpoint records, and what every checkpoint store shares: the records in
+ * memory, TTL expiry, and the hooks a store implements to keep the weights (files or memory).
  */
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync, existsSync } from "node:fs";
-import { join } from "node:path";
+import type { TarEntry } from "../archive/tar.js";
 import type { AdamState } from "../model/adam.js";
 import { type CheckpointKind, checkpointType, tinkerPath } from "./paths.js";
 
@@ -47,118 +44,79 @@ export interface CheckpointData {
   readonly adam: AdamState | null;
 }
 
-const enc = encodeURIComponent;
+export type NewCheckpoint = Omit<CheckpointRecord, "checkpoint_id" | "checkpoint_type" | "tinker_path" | "size_bytes" | "adam_step">;
 
-export class CheckpointStore {
+export abstract class CheckpointStore {
   readonly runs = new Map<string, RunRecord>();
   /** Key: tinker path. */
   readonly checkpoints = new Map<string, CheckpointRecord>();
-
-  constructor(private readonly root: string) {
-    mkdirSync(join(root, "runs"), { recursive: true });
-    this.load();
-  }
-
-  private runDir(runId: string): string {
-    return join(this.root, "runs", enc(runId));
-  }
-
-  checkpointDir(runId: string, kind: CheckpointKind, name: string): string {
-    return join(this.runDir(runId), "checkpoints", kind, enc(name));
-  }
-
-  private load(): void {
-    for (const runEntry of readdirSync(join(this.root, "runs"))) {
-      const runFile = join(this.root, "runs", runEntry, "run.json");
-      if (!existsSync(runFile)) continue;
-      const run = JSON.parse(readFileSync(runFile, "utf8")) as RunRecord;
-      this.runs.set(run.training_run_id, run);
-      for (const kind of ["weights", "sampler_weights"] as const) {
-        const kindDir = join(this.root, "runs", runEntry, "checkpoints", kind);
-        if (!existsSync(kindDir)) continue;
-        for (const entry of readdirSync(kindDir)) {
-          const metaFile = join(kindDir, entry, "meta.json");
-          if (!existsSync(metaFile)) continue;
-          const meta = JSON.parse(readFileSync(metaFile, "utf8")) as CheckpointRecord;
-          this.checkpoints.set(meta.tinker_path, meta);
-        }
-      }
-    }
-  }
+  /** Earliest expires_at (epoch ms) among the checkpoints, so lookups sweep only when something can have expired. */
+  private nextExpiry = Infinity;
 
   saveRun(run: RunRecord): void {
     this.runs.set(run.training_run_id, run);
-    mkdirSync(this.runDir(run.training_run_id), { recursive: true });
-    writeAtomic(join(this.runDir(run.training_run_id), "run.json"), JSON.stringify(run, null, 2));
+    this.persistRun(run);
   }
 
-  write(record: Omit<CheckpointRecord, "checkpoint_id" | "checkpoint_type" | "tinker_path" | "size_bytes" | "adam_step">, data: CheckpointData): CheckpointRecord {
-    const dir = this.checkpointDir(record.training_run_id, record.kind, record.name);
-    rmSync(dir, { recursive: true, force: true });
-    mkdirSync(dir, { recursive: true });
-    const params = Buffer.from(data.params.buffer, data.params.byteOffset, data.params.byteLength);
-    writeFileSync(join(dir, "params.f64"), params);
-    let size = params.byteLength;
-    if (data.adam) {
-      const moments = Buffer.concat([
-        Buffer.from(data.adam.m.buffer, data.adam.m.byteOffset, data.adam.m.byteLength),
-        Buffer.from(data.adam.v.buffer, data.adam.v.byteOffset, data.adam.v.byteLength),
-      ]);
-      writeFileSync(join(dir, "adam.f64"), moments);
-      size += moments.byteLength;
-    }
+  write(record: NewCheckpoint, data: CheckpointData): CheckpointRecord {
     const full: CheckpointRecord = {
       ...record,
       checkpoint_id: `${record.kind}/${record.name}`,
       checkpoint_type: checkpointType(record.kind),
       tinker_path: tinkerPath(record.training_run_id, record.kind, record.name),
-      size_bytes: size,
+      size_bytes: data.params.byteLength + (data.adam ? data.adam.m.byteLength + data.adam.v.byteLength : 0),
       adam_step: data.adam ? data.adam.step : null,
     };
-    this.writeMeta(full);
+    this.persistCheckpoint(full, data);
     this.checkpoints.set(full.tinker_path, full);
+    this.noteExpiry(full);
     return full;
   }
 
+  /** Stores a changed record (public flag, expires_at). */
   writeMeta(record: CheckpointRecord): void {
-    const dir = this.checkpointDir(record.training_run_id, record.kind, record.name);
-    writeAtomic(join(dir, "meta.json"), JSON.stringify(record, null, 2));
-  }
-
-  read(record: CheckpointRecord): CheckpointData {
-    const dir = this.checkpointDir(record.training_run_id, record.kind, record.name);
-    const params = toFloat64(readFileSync(join(dir, "params.f64")));
-    let adam: AdamState | null = null;
-    if (record.adam_step !== null && existsSync(join(dir, "adam.f64"))) {
-      const moments = toFloat64(readFileSync(join(dir, "adam.f64")));
-      const n = params.length;
-      adam = { step: record.adam_step, m: moments.slice(0, n), v: moments.slice(n, 2 * n) };
-    }
-    return { params, adam };
+    this.persistMeta(record);
+    this.noteExpiry(record);
   }
 
   delete(record: CheckpointRecord): void {
-    rmSync(this.checkpointDir(record.training_run_id, record.kind, record.name), { recursive: true, force: true });
+    this.removeCheckpoint(record);
     this.checkpoints.delete(record.tinker_path);
   }
 
-  /** Files of a checkpoint, for archives: [name in archive, absolute path]. */
-  files(record: CheckpointRecord): Array<[string, string]> {
-    const dir = this.checkpointDir(record.training_run_id, record.kind, record.name);
-    return readdirSync(dir)
-      .sort()
-      .map((f) => [f, join(dir, f)] as [string, string]);
+  /** Deletes checkpoints whose TTL has passed at `now` (epoch ms). */
+  sweepExpired(now: number): void {
+    if (now < this.nextExpiry) return;
+    this.nextExpiry = Infinity;
+    for (const record of [...this.checkpoints.values()]) {
+      if (record.expires_at === null) continue;
+      const expiry = Date.parse(record.expires_at);
+      if (expiry <= now) this.delete(record);
+      else this.nextExpiry = Math.min(this.nextExpiry, expiry);
+    }
   }
+
+  /** Records loaded from storage at start-up join the expiry schedule. */
+  protected adopt(record: CheckpointRecord): void {
+    this.checkpoints.set(record.tinker_path, record);
+    this.noteExpiry(record);
+  }
+
+  private noteExpiry(record: CheckpointRecord): void {
+    if (record.expires_at !== null) this.nextExpiry = Math.min(this.nextExpiry, Date.parse(record.expires_at));
+  }
+
+  /** The weights (and Adam state of training checkpoints) of a stored checkpoint. */
+  abstract read(record: CheckpointRecord): CheckpointData;
+  /** The checkpoint's contents as archive entries (after adapter_config.json): adam.f64, meta.json, params.f64. */
+  abstract archiveEntries(record: CheckpointRecord): TarEntry[];
+  protected abstract persistRun(run: RunRecord): void;
+  protected abstract persistCheckpoint(record: CheckpointRecord, data: CheckpointData): void;
+  protected abstract persistMeta(record: CheckpointRecord): void;
+  protected abstract removeCheckpoint(record: CheckpointRecord): void;
 }
 
-function toFloat64(buf: Buffer): Float64Array {
-  const copy = new ArrayBuffer(buf.byteLength);
-  new Uint8Array(copy).set(buf);
-  return new Float64Array(copy);
-}
-
-function writeAtomic(file: string, text: string): void {
-  const tmp = `${file}.tmp-${process.pid}`;
-  writeFileSync(tmp, text);
-  renameSync(tmp, file);
+/** The bytes of a float64 array, without a copy (raw little-endian float64, as the checkpoint files hold). */
+export function float64Bytes(values: Float64Array): Buffer {
+  return Buffer.from(values.buffer, values.byteOffset, values.byteLength);
 }

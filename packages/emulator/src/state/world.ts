@@ -4,9 +4,11 @@ import { join } from "node:path";
 import { type AdamState, newAdamState } from "../model/adam.js";
 import { type Adapter, initAdapter, parameterCount } from "../model/lm.js";
 import { badRequest, notFound } from "../server/errors.js";
-import { CheckpointStore, type CheckpointRecord, type RunRecord } from "./checkpoints.js";
+import type { CheckpointRecord, CheckpointStore, RunRecord } from "./checkpoints.js";
 import { CompletionLog } from "./completions.js";
+import { FileCheckpointStore } from "./file-checkpoints.js";
 import { FutureStore } from "./futures.js";
+import { MemoryCheckpointStore } from "./memory-checkpoints.js";
 import { Sequencer } from "./sequencer.js";
 
 export interface SessionRecord {
@@ -43,7 +45,8 @@ export interface SamplingSession {
 }
 
 export interface WorldOptions {
-  readonly dataDir: string;
+  /** Where runs, checkpoints and sessions are stored as files; undefined keeps them in memory (skipModel only). */
+  readonly dataDir: string | undefined;
   readonly now: () => number;
   readonly seqGapTimeoutMs: number;
 }
@@ -58,11 +61,16 @@ export class World {
   readonly sessions = new Map<string, SessionRecord>();
   readonly models = new Map<string, LiveModel>();
   readonly samplers = new Map<string, SamplingSession>();
-  private readonly sessionsDir: string;
+  /** Undefined when nothing is stored as files. */
+  private readonly sessionsDir: string | undefined;
 
   constructor(readonly options: WorldOptions) {
     this.futures = new FutureStore(options.now);
-    this.checkpoints = new CheckpointStore(options.dataDir);
+    if (options.dataDir === undefined) {
+      this.checkpoints = new MemoryCheckpointStore();
+      return;
+    }
+    this.checkpoints = new FileCheckpointStore(options.dataDir);
     this.sessionsDir = join(options.dataDir, "sessions");
     mkdirSync(this.sessionsDir, { recursive: true });
     for (const file of readdirSync(this.sessionsDir)) {
@@ -78,6 +86,7 @@ export class World {
 
   saveSession(record: SessionRecord): void {
     this.sessions.set(record.session_id, record);
+    if (this.sessionsDir === undefined) return;
     writeFileSync(join(this.sessionsDir, `${encodeURIComponent(record.session_id)}.json`), JSON.stringify(record, null, 2));
   }
 
@@ -131,10 +140,7 @@ export class World {
 
   /** Deletes checkpoints whose TTL has passed. */
   sweepExpired(): void {
-    const now = this.options.now();
-    for (const record of [...this.checkpoints.checkpoints.values()]) {
-      if (record.expires_at !== null && Date.parse(record.expires_at) <= now) this.checkpoints.delete(record);
-    }
+    this.checkpoints.sweepExpired(this.options.now());
   }
 
   checkpoint(tinkerPath: string): CheckpointRecord | undefined {
