@@ -13,9 +13,9 @@ import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { rawRows, type BatchShape } from "./data.js";
-import { findPython, PythonWorker } from "./drivers/python.js";
+import { findPython, startPythonWorker } from "./drivers/python.js";
 import { pythonEncode, pythonPersist, pythonPipeline } from "./drivers/python-drivers.js";
-import { RawDriver, type RawTemplates } from "./drivers/raw.js";
+import { NodeDriverProcess } from "./drivers/node-drivers.js";
 import { openTinkerTs, type TinkerTsSession } from "./drivers/tinker-ts.js";
 import { startEmulatorProcess } from "./emulator.js";
 import { machineInfo } from "./machine.js";
@@ -29,9 +29,10 @@ import { downloadScenario } from "./scenarios/download.js";
 import { encodeScenario } from "./scenarios/encode.js";
 import { persistenceScenario } from "./scenarios/persistence.js";
 import { pipelineScenario } from "./scenarios/pipeline.js";
-import { startCaptureProxy } from "./wire/capture.js";
-import { chunkedOpFrom, futureOpFrom, submitsTo } from "./wire/captured-ops.js";
-import { fetchSender, httpSender } from "./wire/senders.js";
+import { startCaptureProxy, type CapturedRequest } from "./wire/capture.js";
+import { writeCapturedPass } from "./wire/captured-file.js";
+import { submitsTo } from "./wire/captured-ops.js";
+import { rawTemplatesFrom, type CapturedPass } from "./wire/raw-templates.js";
 
 const BENCH_DIR = join(dirname(fileURLToPath(import.meta.url)), "..");
 const REPO_ROOT = join(BENCH_DIR, "..");
@@ -107,7 +108,7 @@ async function main(): Promise<void> {
     cleanups.unshift(() => emulator.close());
     log(`emulator ${emulator.url} (pid ${emulator.pid})`);
 
-    const python = pythonPath === null ? null : await PythonWorker.start(pythonPath);
+    const python = pythonPath === null ? null : await startPythonWorker(pythonPath);
     if (python !== null) {
       cleanups.unshift(() => python.close());
       await python.call("setup", { slot: "main", base_url: emulator.url, api_key: API_KEY, base_model: BASE_MODEL });
@@ -117,7 +118,7 @@ async function main(): Promise<void> {
     const big: BatchShape = { batch: plan.encode.batch, seqLen: plan.encode.seqLen, vocab: VOCAB };
     const needTraining = only.has("persistence") || only.has("pipeline") || only.has("encode");
 
-    let templates: RawTemplates | null = null;
+    let captured: CapturedPass | null = null;
     const encodeFacts: Array<{ label: string; value: string }> = [];
     const sessions: TinkerTsSession[] = [];
     const open = async (url: string) => {
@@ -139,13 +140,17 @@ async function main(): Promise<void> {
         const path = await cap.saveState("bench-ts-000000");
         await cap.loadState(path);
         await cap.pipeline(1, rawRows(small));
-        let bigBatch: RawTemplates["bigBatch"];
+        const ops = [...proxy.requests];
+        let bigBatch: CapturedRequest[] | undefined;
         if (only.has("encode")) {
           const before = proxy.requests.length;
           await cap.forwardBackward(rawRows(big));
-          const chunked = chunkedOpFrom(proxy.requests.slice(before), "/api/v1/forward_backward");
-          bigBatch = { chunks: chunked.chunks, retrieve: chunked.retrieve };
-          encodeFacts.push({ label: "tinker-ts: forward_backward requests / body bytes on the wire", value: `${chunked.chunks.length} / ${chunked.bodyBytes.toLocaleString("en")}` });
+          bigBatch = proxy.requests.slice(before);
+          const chunks = submitsTo(bigBatch, "/api/v1/forward_backward");
+          encodeFacts.push({
+            label: "tinker-ts: forward_backward requests / body bytes on the wire",
+            value: `${chunks.length} / ${chunks.reduce((n, s) => n + s.body.length, 0).toLocaleString("en")}`,
+          });
           if (python !== null) {
             await python.call("setup", { slot: "capture", base_url: proxy.url, api_key: API_KEY, base_model: BASE_MODEL });
             const pyBefore = proxy.requests.length;
@@ -158,32 +163,29 @@ async function main(): Promise<void> {
             encodeFacts.push({ label: "python: the same batch as one unchunked protobuf message", value: `${r.body_bytes.toLocaleString("en")} bytes` });
           }
         }
-        const reqs = proxy.requests;
-        templates = {
-          save: futureOpFrom(reqs, "/api/v1/save_weights", ["model_id", "seq_id", "path"]),
-          load: futureOpFrom(reqs, "/api/v1/load_weights", ["model_id", "seq_id", "path"]),
-          forwardBackward: futureOpFrom(reqs, "/api/v1/forward_backward", []),
-          optimStep: futureOpFrom(reqs, "/api/v1/optim_step", ["model_id", "seq_id"]),
-          ...(bigBatch ? { bigBatch } : {}),
-        };
+        captured = { ops, bigBatch };
       } finally {
         await cap.close();
         await proxy.close();
       }
     }
 
-    let ts: TinkerTsSession | null = null;
-    let rawFetch: RawDriver | null = null;
-    let rawHttp: RawDriver | null = null;
-    if (needTraining && templates !== null) {
-      ts = await open(emulator.url);
-      // Each raw loop gets its own model (created by tinker-ts, untimed) and continues at seq_id 1.
-      rawFetch = new RawDriver("fetch", fetchSender(emulator.url), (await open(emulator.url)).modelId, templates, "fe");
-      rawHttp = new RawDriver("node:http", httpSender(emulator.url), (await open(emulator.url)).modelId, templates, "ht");
-      cleanups.unshift(() => {
-        rawFetch?.close();
-        rawHttp?.close();
+    // Every Node driver runs in a process of its own, as Python does: no shared heap, loop or GC.
+    let ts: NodeDriverProcess | null = null;
+    let rawFetch: NodeDriverProcess | null = null;
+    let rawHttp: NodeDriverProcess | null = null;
+    if (needTraining && captured !== null) {
+      rawTemplatesFrom(captured); // fails here, not in a driver process, if the capture lacks an op
+      const capturedFile = join(tmp, "captured-pass.json");
+      await writeCapturedPass(capturedFile, captured);
+      const drivers: NodeDriverProcess[] = [];
+      cleanups.unshift(async () => {
+        for (const d of drivers) await d.close();
       });
+      drivers.push((ts = await NodeDriverProcess.openTinkerTs(emulator.url, API_KEY, BASE_MODEL)));
+      // Each raw loop gets its own model (created by tinker-ts here, untimed) and starts at seq_id 1.
+      drivers.push((rawFetch = await NodeDriverProcess.openRaw("fetch", emulator.url, (await open(emulator.url)).modelId, capturedFile, "fe")));
+      drivers.push((rawHttp = await NodeDriverProcess.openRaw("node:http", emulator.url, (await open(emulator.url)).modelId, capturedFile, "ht")));
     }
 
     // Every scenario is bounded: a stuck exchange ends the scenario (reported), not the run.
@@ -207,16 +209,15 @@ async function main(): Promise<void> {
     };
 
     if (only.has("persistence") && ts && rawFetch && rawHttp) {
-      const drivers = [ts.persistDriver(), ...(python ? [pythonPersist(python)] : []), rawFetch, rawHttp];
+      const drivers = [ts.persistDriver(), ...(python ? [pythonPersist(python)] : []), rawFetch.persistDriver(), rawHttp.persistDriver()];
       await guarded("persistence", "1. Persistence op latency", () => persistenceScenario(drivers, plan.persistence, () => processCpuMs(emulator.pid)));
     }
     if (only.has("pipeline") && ts && rawFetch && rawHttp) {
-      const rows = rawRows(small);
-      const drivers = [ts.pipelineDriver(rows), ...(python ? [pythonPipeline(python, small)] : []), rawFetch.asPipelineDriver(), rawHttp.asPipelineDriver()];
+      const drivers = [ts.pipelineDriver(small), ...(python ? [pythonPipeline(python, small)] : []), rawFetch.pipelineDriver(small), rawHttp.pipelineDriver(small)];
       await guarded("pipeline", "2. Pipelined training", () => pipelineScenario(drivers, plan.pipeline));
     }
     if (only.has("encode") && ts && rawFetch && rawHttp) {
-      const drivers = [ts.encodeDriver(big), ...(python ? [pythonEncode(python, big)] : []), rawFetch.asEncodeDriver(), rawHttp.asEncodeDriver()];
+      const drivers = [ts.encodeDriver(big), ...(python ? [pythonEncode(python, big)] : []), rawFetch.encodeDriver(big), rawHttp.encodeDriver(big)];
       await guarded("encode", "3. Large batch encode", () => encodeScenario(drivers, plan.encode, encodeFacts));
     }
     if (only.has("download")) {
