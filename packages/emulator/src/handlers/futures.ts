@@ -30,7 +30,7 @@ export function futureRoutes(ctx: HandlerContext): Route[] {
             return tryAgain(record, fault.queueState ?? "active");
           }
         }
-        await futures.wait(record, ctx.longPollMs, req.signal);
+        if (record.state === "pending") await futures.wait(record, ctx.longPollMs, req.signal);
         if (record.state === "pending") return tryAgain(record);
         if (record.state === "failed") return ok({ error: record.failure!.error, category: record.failure!.category });
         return resultReply(req, record, body.allow_metadata_only ?? false);

@@ -7,6 +7,7 @@ import { decodeBody, readBody } from "./body.js";
 import { badRequest, HttpError } from "./errors.js";
 import type { FaultInjector } from "./faults.js";
 import { RequestLifetime } from "./lifetime.js";
+import { RequestTarget } from "./target.js";
 import { type RecordedBody, recordBody, type Recorder, redactHeaders } from "./recorder.js";
 import type { Router } from "./router.js";
 import type { EmRequest, Reply } from "./types.js";
@@ -61,9 +62,9 @@ export async function listen(options: HttpServerOptions, host: string, port: num
 }
 
 async function handle(options: HttpServerOptions, req: IncomingMessage, res: ServerResponse, shutdown: AbortSignal): Promise<void> {
-  const url = new URL(req.url ?? "/", "http://emulator");
+  const url = new RequestTarget(req.url ?? "/");
   const method = (req.method ?? "GET").toUpperCase();
-  const path = url.pathname;
+  const path = url.path;
   const lifetime = new RequestLifetime(res, shutdown);
 
   let raw: Buffer = Buffer.alloc(0);
@@ -109,7 +110,7 @@ async function handle(options: HttpServerOptions, req: IncomingMessage, res: Ser
   send(options, req, res, url, raw, reply, fault?.delayBodyMs);
 }
 
-async function route(options: HttpServerOptions, req: IncomingMessage, method: string, path: string, url: URL, raw: Buffer, fault: EmRequest["fault"], lifetime: RequestLifetime): Promise<Reply> {
+async function route(options: HttpServerOptions, req: IncomingMessage, method: string, path: string, url: RequestTarget, raw: Buffer, fault: EmRequest["fault"], lifetime: RequestLifetime): Promise<Reply> {
   const match = options.router.match(method, path);
   if (!("route" in match)) {
     if (match.methodMismatch) throw new HttpError(405, `${method} is not allowed on ${path}`);
@@ -125,7 +126,9 @@ async function route(options: HttpServerOptions, req: IncomingMessage, method: s
     method,
     path,
     params: match.params,
-    query: url.searchParams,
+    get query() {
+      return url.query;
+    },
     headers: req.headers,
     body,
     principal,
@@ -162,7 +165,7 @@ function errorReply(error: unknown): Reply {
   return { status: 500, json: { detail: `emulator error: ${message}` } };
 }
 
-function send(options: HttpServerOptions, req: IncomingMessage, res: ServerResponse, url: URL, raw: Buffer, reply: Reply, delayBodyMs: number | undefined): void {
+function send(options: HttpServerOptions, req: IncomingMessage, res: ServerResponse, url: RequestTarget, raw: Buffer, reply: Reply, delayBodyMs: number | undefined): void {
   const headers: Record<string, string> = { ...(reply.headers ?? {}) };
   if (options.cors) {
     headers["access-control-allow-origin"] = options.cors === true ? (header(req, "origin") ?? "*") : options.cors;
@@ -205,14 +208,14 @@ function utf8(bytes: Uint8Array): string {
   return (Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)).toString("utf8");
 }
 
-function record(options: HttpServerOptions, req: IncomingMessage, url: URL, raw: Buffer, response: { status: number; headers: Record<string, string>; body: RecordedBody }): void {
+function record(options: HttpServerOptions, req: IncomingMessage, url: RequestTarget, raw: Buffer, response: { status: number; headers: Record<string, string>; body: RecordedBody }): void {
   if (!options.recorder) return;
   const query: Record<string, string> = {};
-  for (const [k, v] of url.searchParams) query[k] = v;
+  for (const [k, v] of url.query) query[k] = v;
   options.recorder.append({
     request: {
       method: (req.method ?? "GET").toUpperCase(),
-      path: url.pathname,
+      path: url.path,
       query,
       headers: redactHeaders(req.headers),
       body: recordBody(raw, header(req, "content-type"), header(req, "content-encoding")),

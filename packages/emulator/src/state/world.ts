@@ -80,8 +80,13 @@ export class World {
     }
   }
 
+  private lastIso = { ms: NaN, text: "" };
+
+  /** The clock as an ISO timestamp (formatted once per millisecond: several records take it per op). */
   nowIso(): string {
-    return new Date(this.options.now()).toISOString();
+    const ms = this.options.now();
+    if (ms !== this.lastIso.ms) this.lastIso = { ms, text: new Date(ms).toISOString() };
+    return this.lastIso.text;
   }
 
   saveSession(record: SessionRecord): void {
