@@ -1,6 +1,6 @@
 import { AbortError, APITimeoutError, DeadlineExceededError } from "./errors.js";
 import { TransportTimeoutError } from "../transport/types.js";
-import { onAnyAbort } from "./abort-fanout.js";
+import { CancelSource, onAnyAbort, type AbortSource } from "./abort-fanout.js";
 
 /** Per-call options every public method accepts. */
 export interface CallOptions {
@@ -29,7 +29,7 @@ export interface QueueStateEvent {
   readonly elapsedMs: number;
 }
 
-function abortErrorFor(signal: AbortSignal): AbortError {
+function abortErrorFor(signal: AbortSource): AbortError {
   const reason: unknown = signal.reason;
   if (reason instanceof AbortError) return reason;
   return new AbortError("Request was aborted.", { cause: reason });
@@ -39,7 +39,8 @@ const noop = (): void => {};
 
 /** Bounds of one transport exchange (see Deadline.exchange). */
 export interface ExchangeBounds {
-  readonly signal: AbortSignal | undefined;
+  /** One source for the exchange (several are merged into a CancelSource). */
+  readonly signal: AbortSource | undefined;
   readonly timeoutMs: number | undefined;
   /** The typed error for a transport failure caused by these bounds, else undefined. */
   classify(cause: unknown): AbortError | APITimeoutError | undefined;
@@ -68,9 +69,9 @@ export class Deadline {
   /** Absolute epoch ms (Date.now clock), or undefined for none. */
   readonly at: number | undefined;
   readonly timeoutMs: number | undefined;
-  readonly signals: readonly AbortSignal[];
+  readonly signals: readonly AbortSource[];
 
-  private constructor(at: number | undefined, timeoutMs: number | undefined, signals: readonly AbortSignal[]) {
+  private constructor(at: number | undefined, timeoutMs: number | undefined, signals: readonly AbortSource[]) {
     this.at = at;
     this.timeoutMs = timeoutMs;
     this.signals = signals;
@@ -85,9 +86,12 @@ export class Deadline {
    * A non-finite or negative timeout is a ValidationError raised by the caller, not here.
    */
   static from(options: Pick<CallOptions, "signal" | "timeout"> | undefined, parent?: Deadline, extraSignal?: AbortSignal): Deadline {
-    const signals: AbortSignal[] = parent ? [...parent.signals] : [];
-    if (options?.signal && !signals.includes(options.signal)) signals.push(options.signal);
-    if (extraSignal && !signals.includes(extraSignal)) signals.push(extraSignal);
+    const signals: AbortSource[] = parent ? [...parent.signals] : [];
+    // A signal some CancelSource of the parent already follows (e.g. a future's, linked to the
+    // client's close signal) adds nothing, and would make every exchange merge two sources.
+    const covered = (s: AbortSignal): boolean => signals.some((t) => t === s || (t instanceof CancelSource && t.follows(s)));
+    if (options?.signal && !covered(options.signal)) signals.push(options.signal);
+    if (extraSignal && !covered(extraSignal)) signals.push(extraSignal);
     let at = parent?.at;
     let timeoutMs = parent?.timeoutMs;
     if (options?.timeout !== undefined) {
@@ -105,7 +109,7 @@ export class Deadline {
    * one of this deadline's signals does (see `submitFuture`, which links them once per future so
    * each of its exchanges can pass one signal through instead of merging several per exchange).
    */
-  withLinkedSignal(signal: AbortSignal): Deadline {
+  withLinkedSignal(signal: AbortSource): Deadline {
     return new Deadline(this.at, this.timeoutMs, [signal]);
   }
 
@@ -114,7 +118,7 @@ export class Deadline {
     return this.at === undefined ? Infinity : Math.max(0, this.at - Date.now());
   }
 
-  abortedSignal(): AbortSignal | undefined {
+  abortedSignal(): AbortSource | undefined {
     for (const s of this.signals) if (s.aborted) return s;
     return undefined;
   }
@@ -166,15 +170,13 @@ export class Deadline {
     const remaining = this.remaining();
     const byDeadline = attemptTimeoutMs === undefined || remaining <= attemptTimeoutMs;
     const timeoutMs = byDeadline ? (remaining === Infinity ? undefined : remaining) : attemptTimeoutMs;
-    let signal: AbortSignal | undefined;
+    let signal: AbortSource | undefined;
     let dispose = noop;
     if (this.signals.length === 1) signal = this.signals[0];
     else if (this.signals.length > 1) {
-      const controller = new AbortController();
-      const pre = this.abortedSignal();
-      if (pre) controller.abort(pre.reason);
-      else dispose = onAnyAbort(this.signals, (s) => controller.abort(s.reason));
-      signal = controller.signal;
+      const merged = new CancelSource(this.signals);
+      dispose = () => merged.unlink();
+      signal = merged;
     }
     return {
       signal,

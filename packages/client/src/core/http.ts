@@ -14,6 +14,7 @@ import { httpRetryDelayMs, shouldRetryStatus } from "./retry-policy.js";
 import type { OperationInit, Operation, PathsWithMethod, SuccessJson } from "./typed-paths.js";
 import { SDK_VERSION, USER_AGENT } from "./version.js";
 import { randomUUID } from "./uuid.js";
+import { boundRequest } from "../transport/abort-source.js";
 
 export type { HttpMethod };
 
@@ -220,7 +221,7 @@ export class HttpEngine {
       if (debug) opts.logger.debug(`→ ${req.method} ${req.path}${retriesTaken ? ` (retry ${retriesTaken})` : ""}`);
       let res: TransportResponse;
       try {
-        res = await opts.transport({ method: req.method, url, headers, body, signal: bounds.signal, timeoutMs: bounds.timeoutMs, redirect });
+        res = await opts.transport(boundRequest(opts.transport, { method: req.method, url, headers, body, timeoutMs: bounds.timeoutMs, redirect }, bounds.signal));
       } catch (cause) {
         bounds.dispose();
         const typed = bounds.classify(cause);

@@ -18,7 +18,7 @@ import {
 import type { HttpEngine, HttpResponse } from "./http.js";
 import type { Logger } from "./logger.js";
 import { checkTimeout } from "./options.js";
-import { onAnyAbort } from "./abort-fanout.js";
+import { CancelSource } from "./abort-fanout.js";
 import { exponentialBackoffMs } from "./retry-policy.js";
 import { BILLING_PAUSE_SLEEP_MS, type BillingPause } from "./retry-window.js";
 
@@ -152,14 +152,11 @@ class QueueStateReporter {
  */
 export function submitFuture<T>(env: FutureEnvironment, spec: SubmitFutureSpec<T>, parent?: Deadline): APIFuture<T> {
   checkTimeout("timeout", spec.call?.timeout);
-  const cancelController = new AbortController();
   const deadline = env.http.deadline(spec.call, parent);
-  // One signal for the whole future (cancel, the caller's signal, the client's close signal), linked
+  // One source for the whole future (cancel, the caller's signal, the client's close signal), linked
   // once here, so that none of its exchanges has to merge several signals into a new controller.
-  const pre = deadline.abortedSignal();
-  if (pre) cancelController.abort(pre.reason);
-  const unlink = pre ? undefined : onAnyAbort(deadline.signals, (s) => cancelController.abort(s.reason));
-  const bounded = deadline.withLinkedSignal(cancelController.signal);
+  const cancel = new CancelSource(deadline.signals);
+  const bounded = deadline.withLinkedSignal(cancel);
 
   let resolveSubmitted!: (s: Submitted) => void;
   let rejectSubmitted!: (e: unknown) => void;
@@ -204,8 +201,9 @@ export function submitFuture<T>(env: FutureEnvironment, spec: SubmitFutureSpec<T
     }
   };
   const result = run();
-  if (unlink) result.then(unlink, unlink);
-  return new APIFuture(submitted, result, (reason) => cancelController.abort(reason instanceof AbortError ? reason : new AbortError("Polling was cancelled.", { cause: reason })));
+  const unlink = (): void => cancel.unlink();
+  result.then(unlink, unlink);
+  return new APIFuture(submitted, result, (reason) => cancel.abort(reason instanceof AbortError ? reason : new AbortError("Polling was cancelled.", { cause: reason })));
 }
 
 async function poll<T>(env: FutureEnvironment, spec: SubmitFutureSpec<T>, handle: UntypedFuture, deadline: Deadline, roundtripSeconds: number): Promise<T> {

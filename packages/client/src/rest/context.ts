@@ -1,4 +1,5 @@
 import { Deadline, type CallOptions } from "../core/deadline.js";
+import { onAnyAbort } from "../core/abort-fanout.js";
 import { AbortError } from "../core/errors.js";
 import { checkTimeout, resolveClientOptions, type ClientOptions, type ResolvedClientOptions } from "../core/options.js";
 import { startSessionless, type ClientContext } from "../core/context.js";
@@ -10,7 +11,7 @@ function within<T>(promise: Promise<T>, deadline: Deadline): Promise<T> {
     const remaining = deadline.remaining();
     const cleanup = (): void => {
       if (timer !== undefined) clearTimeout(timer);
-      for (const s of deadline.signals) s.removeEventListener("abort", onAbort);
+      offAbort();
     };
     const onAbort = (): void => {
       cleanup();
@@ -28,7 +29,7 @@ function within<T>(promise: Promise<T>, deadline: Deadline): Promise<T> {
             cleanup();
             reject(deadline.exceeded());
           }, remaining);
-    for (const s of deadline.signals) s.addEventListener("abort", onAbort, { once: true });
+    const offAbort = onAnyAbort(deadline.signals, onAbort);
     promise.then(
       (value) => {
         cleanup();

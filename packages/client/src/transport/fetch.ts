@@ -1,4 +1,5 @@
 import { onAbort as onSignalAbort } from "../core/abort-fanout.js";
+import { abortSourceOf, acceptsCancelSource } from "./abort-source.js";
 import { TransportTimeoutError, type FetchLike, type ResponseHeaders, type Transport, type TransportResponse } from "./types.js";
 
 const decoder = new TextDecoder();
@@ -18,8 +19,8 @@ function headersOf(h: Headers): ResponseHeaders {
  * openapi-fetch convention), so a test handler can be `(req: Request) => Response`.
  */
 export function createFetchTransport(fetchFn: FetchLike = lateBoundFetch): Transport {
-  return async (req) => {
-    const outer = req.signal;
+  return acceptsCancelSource(async (req) => {
+    const outer = abortSourceOf(req);
     if (outer?.aborted) throw outer.reason;
     // One controller carries both the caller's abort and the timeout into fetch.
     const controller = new AbortController();
@@ -46,5 +47,5 @@ export function createFetchTransport(fetchFn: FetchLike = lateBoundFetch): Trans
       if (timer !== undefined) clearTimeout(timer);
       offAbort?.();
     }
-  };
+  });
 }

@@ -11,6 +11,7 @@
 import * as http from "node:http";
 import * as https from "node:https";
 import { onAbort as onSignalAbort } from "../core/abort-fanout.js";
+import { abortSourceOf, acceptsCancelSource } from "./abort-source.js";
 import { decodedBody, REDIRECT_STATUSES } from "./node-response.js";
 import { TransportTimeoutError, type ResponseHeaders, type Transport, type TransportRequest, type TransportResponse } from "./types.js";
 
@@ -89,7 +90,7 @@ export function createNodeTransport(options: NodeTransportOptions = {}): Transpo
 
   const once = (req: TransportRequest, url: string): Promise<TransportResponse> =>
     new Promise<TransportResponse>((resolve, reject) => {
-      const signal = req.signal;
+      const signal = abortSourceOf(req);
       if (signal?.aborted) {
         reject(signal.reason);
         return;
@@ -189,14 +190,16 @@ export function createNodeTransport(options: NodeTransportOptions = {}): Transpo
       }
       current = keepMethod
         ? { ...current, url: next.href, headers }
-        : { method: "GET", url: next.href, headers, signal: current.signal, timeoutMs: current.timeoutMs, redirect: current.redirect };
+        : { ...current, method: "GET" as const, url: next.href, headers, body: undefined };
       url = next.href;
     }
   };
-  return Object.assign(transport, {
-    destroy() {
-      httpAgent.destroy();
-      httpsAgent.destroy();
-    },
-  });
+  return acceptsCancelSource(
+    Object.assign(transport, {
+      destroy() {
+        httpAgent.destroy();
+        httpsAgent.destroy();
+      },
+    }),
+  );
 }

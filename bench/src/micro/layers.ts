@@ -1,0 +1,302 @@
+/**
+ * Per-layer micro-benchmark of one future operation (submit POST, then POST retrieve_future) against
+ * a trivial server in a separate process (`trivial-server.ts`), so only the client's own CPU counts.
+ * Each layer adds one layer of the client on top of the previous one:
+ *
+ *   raw        node:http with one keep-alive agent, header objects built once (the bench's floor)
+ *   transport  the client's node:http transport, headers built once
+ *   engine     HttpEngine.request (headers, idempotency key, auth, deadline, JSON decode)
+ *   future     submitFuture: APIFuture, abort linking, retrieve_future poll loop
+ *   save       TrainingClient.saveState(name).result(): sequencer, retry window, body encoding
+ *   load       TrainingClient.loadState(path).result()
+ *
+ * Rounds are interleaved (every layer once per round, order rotated); the table shows medians of
+ * CPU µs per op (`process.cpuUsage`), wall µs per op, and the median per-round CPU ratio to `raw`.
+ *
+ * The client's internals are not exports of the package, so its `src/` is bundled here with esbuild
+ * (as the bench's encoder timing does): build the bench (`pnpm --filter @tinker-ts/bench build`) and
+ * run `node bench/dist/micro/layers.js [--rounds=15] [--ops=200] [--client-dir=packages/client]`.
+ * `--client-dir=A,B` measures other copies of the client (e.g. an older commit's tree) side by side,
+ * interleaved in the same rounds (columns #1, #2, …);
+ * `--only=future,save` runs just those layers (and raw), e.g. under `node --cpu-prof`.
+ */
+import { fork } from "node:child_process";
+import { createRequire } from "node:module";
+import * as http from "node:http";
+import { tmpdir } from "node:os";
+import { dirname, join, resolve } from "node:path";
+import { rm } from "node:fs/promises";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { performance } from "node:perf_hooks";
+import { randomUUID } from "node:crypto";
+
+/** The client internals the layers use (typed loosely: this file does not compile against the client's src). */
+interface Internals {
+  createNodeTransport(): Transport & { destroy(): void };
+  startSession(options: Record<string, unknown>): Promise<Session>;
+  submitFuture(env: unknown, spec: Record<string, unknown>): PromiseLike<unknown>;
+  TrainingClient: new (init: { context: Session; modelId: string; modelSeqId: number; info: unknown }) => Training;
+}
+type Transport = (req: Record<string, unknown>) => Promise<{ status: number; text(): string }>;
+interface Engine {
+  request(req: Record<string, unknown>, options: Record<string, unknown>): Promise<{ data: unknown }>;
+}
+interface Session {
+  readonly http: Engine;
+  readonly billing: unknown;
+  readonly logger: unknown;
+  close(): Promise<void>;
+}
+interface Training {
+  saveState(name: string): { result(): Promise<unknown> };
+  loadState(path: string): { result(): Promise<unknown> };
+}
+
+type Op = (i: number) => Promise<unknown>;
+
+const args = new Map(
+  process.argv.slice(2).map((a) => {
+    const [k, v] = a.replace(/^--/, "").split("=");
+    return [k!, v ?? "true"] as const;
+  }),
+);
+const ROUNDS = Number(args.get("rounds") ?? 15);
+const OPS = Number(args.get("ops") ?? 200);
+const API_KEY = "tml-micro-benchmark-key";
+const MODEL_ID = "micro:train:0";
+const CHECKPOINT = `tinker://${MODEL_ID}/weights/ckpt`;
+
+async function loadInternals(clientDir: string): Promise<Internals> {
+  const outfile = join(tmpdir(), `tinker-ts-micro-${process.pid}.mjs`);
+  const { build } = await import("esbuild");
+  await build({
+    stdin: {
+      contents: [
+        `export { createNodeTransport } from "./src/transport/node.ts";`,
+        `export { startSession } from "./src/core/context.ts";`,
+        `export { submitFuture } from "./src/core/retrieve-future.ts";`,
+        `export { TrainingClient } from "./src/training/training-client.ts";`,
+      ].join("\n"),
+      resolveDir: clientDir,
+      loader: "ts",
+    },
+    bundle: true,
+    format: "esm",
+    platform: "node",
+    target: "es2022",
+    outfile,
+    logLevel: "warning",
+  });
+  return (await import(pathToFileURL(outfile).href).finally(() => rm(outfile, { force: true }))) as Internals;
+}
+
+function startServer(): Promise<{ port: number; stop(): void }> {
+  const script = join(dirname(fileURLToPath(import.meta.url)), "trivial-server.js");
+  const child = fork(script, [], { stdio: ["pipe", "pipe", "inherit", "ipc"] });
+  return new Promise((resolvePort, reject) => {
+    let out = "";
+    child.stdout!.on("data", (chunk: Buffer) => {
+      out += chunk.toString("utf8");
+      const m = /port=(\d+)/.exec(out);
+      if (m) resolvePort({ port: Number(m[1]), stop: () => child.kill() });
+    });
+    child.on("error", reject);
+    child.on("exit", (code) => reject(new Error(`server exited (${code})`)));
+  });
+}
+
+function saveBody(seq: number): string {
+  return `{"model_id":"${MODEL_ID}","path":"ckpt","seq_id":${seq},"overwrite":false,"type":"save_weights"}`;
+}
+
+function rawLayer(port: number): { op: Op; close(): void } {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
+  const common = { Accept: "application/json", "User-Agent": "tinker-ts/micro", "Content-Type": "application/json", "X-API-Key": API_KEY };
+  const submitHeaders = { ...common, "X-Idempotency-Key": `tinker-ts-retry-${randomUUID()}`, "x-sdk-version": "0.38.0", "x-sdk-method": "TrainingClient.save_state" };
+  const pollHeaders = { ...submitHeaders, "X-Tinker-Request-Iteration": "0", "X-Tinker-Request-Type": "SaveWeights", "X-Tinker-Create-Promise-Roundtrip-Time": "0.0005" };
+  const send = (path: string, headers: Record<string, string>, body: string): Promise<string> =>
+    new Promise((done, fail) => {
+      const r = http.request(
+        { host: "127.0.0.1", port, method: "POST", path, headers: { ...headers, "content-length": Buffer.byteLength(body) }, agent },
+        (res) => {
+          const chunks: Buffer[] = [];
+          res.on("data", (c: Buffer) => chunks.push(c));
+          res.on("error", fail);
+          res.on("end", () => done((chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks)).toString("utf8")));
+        },
+      );
+      r.on("error", fail);
+      r.setNoDelay(true);
+      r.end(body);
+    });
+  return {
+    async op(i) {
+      const { request_id } = JSON.parse(await send("/api/v1/save_weights", submitHeaders, saveBody(i))) as { request_id: string };
+      return JSON.parse(await send("/api/v1/retrieve_future", pollHeaders, JSON.stringify({ request_id, allow_metadata_only: true })));
+    },
+    close: () => agent.destroy(),
+  };
+}
+
+function transportLayer(internals: Internals, port: number): { op: Op; close(): void } {
+  const transport = internals.createNodeTransport();
+  const base = `http://127.0.0.1:${port}`;
+  const common = { Accept: "application/json", "User-Agent": "tinker-ts/micro", "Content-Type": "application/json", "X-API-Key": API_KEY };
+  const submitHeaders = { ...common, "X-Idempotency-Key": `tinker-ts-retry-${randomUUID()}`, "x-sdk-version": "0.38.0", "x-sdk-method": "TrainingClient.save_state" };
+  const pollHeaders = { ...submitHeaders, "X-Tinker-Request-Iteration": "0", "X-Tinker-Request-Type": "SaveWeights", "X-Tinker-Create-Promise-Roundtrip-Time": "0.0005" };
+  return {
+    async op(i) {
+      const submitted = await transport({ method: "POST", url: `${base}/api/v1/save_weights`, headers: submitHeaders, body: saveBody(i), redirect: "follow" });
+      const { request_id } = JSON.parse(submitted.text()) as { request_id: string };
+      const res = await transport({ method: "POST", url: `${base}/api/v1/retrieve_future`, headers: pollHeaders, body: JSON.stringify({ request_id, allow_metadata_only: true }), redirect: "follow" });
+      return JSON.parse(res.text());
+    },
+    close: () => transport.destroy(),
+  };
+}
+
+function engineLayer(session: Session): Op {
+  const engine = session.http;
+  return async (i) => {
+    const submitted = await engine.request(
+      { method: "POST", path: "/api/v1/save_weights", body: saveBody(i), contentType: "application/json" },
+      { maxRetries: 0, sdkMethod: "TrainingClient.save_state" },
+    );
+    const { request_id } = submitted.data as { request_id: string };
+    const res = await engine.request(
+      {
+        method: "POST",
+        path: "/api/v1/retrieve_future",
+        json: { request_id, allow_metadata_only: true },
+        headers: { "X-Tinker-Request-Iteration": "0", "X-Tinker-Request-Type": "SaveWeights", "X-Tinker-Create-Promise-Roundtrip-Time": "0.0005" },
+      },
+      { maxRetries: 0, attemptTimeout: 45_000, sdkMethod: "TrainingClient.save_state" },
+    );
+    return res.data;
+  };
+}
+
+function futureLayer(internals: Internals, session: Session): Op {
+  const env = { http: session.http, billing: session.billing, logger: session.logger };
+  return (i) =>
+    Promise.resolve(
+      internals.submitFuture(env, {
+        requestType: "SaveWeights",
+        resultFormat: "json",
+        sdkMethod: "TrainingClient.save_state",
+        decode: (payload: unknown) => payload,
+        submit: (deadline: unknown) =>
+          session.http
+            .request({ method: "POST", path: "/api/v1/save_weights", body: saveBody(i), contentType: "application/json" }, { deadline, maxRetries: 0, sdkMethod: "TrainingClient.save_state" })
+            .then((r) => r.data),
+      }),
+    );
+}
+
+function median(values: readonly number[]): number {
+  const s = [...values].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+}
+
+async function measure(op: Op, n: number, offset: number): Promise<{ cpuUs: number; wallUs: number }> {
+  const c0 = process.cpuUsage();
+  const t0 = performance.now();
+  for (let i = 0; i < n; i++) await op(offset + i);
+  const wallUs = ((performance.now() - t0) * 1000) / n;
+  const c = process.cpuUsage(c0);
+  return { cpuUs: (c.user + c.system) / n, wallUs };
+}
+
+interface ClientUnderTest {
+  readonly label: string;
+  readonly layers: [string, Op][];
+  close(): Promise<void>;
+}
+
+async function clientUnderTest(label: string, clientDir: string, port: number): Promise<ClientUnderTest> {
+  const internals = await loadInternals(clientDir);
+  const transport = internals.createNodeTransport();
+  const session = await internals.startSession({ apiKey: API_KEY, baseUrl: `http://127.0.0.1:${port}`, transport, logLevel: "warn" });
+  const training = new internals.TrainingClient({ context: session, modelId: MODEL_ID, modelSeqId: 0, info: { model_data: { model_name: "micro" } } });
+  const viaTransport = transportLayer(internals, port);
+  return {
+    label,
+    layers: [
+      ["transport", viaTransport.op],
+      ["engine", engineLayer(session)],
+      ["future", futureLayer(internals, session)],
+      ["save", (i) => training.saveState(`ckpt-${i}`).result()],
+      ["load", () => training.loadState(CHECKPOINT).result()],
+    ],
+    async close() {
+      await session.close();
+      transport.destroy();
+      viaTransport.close();
+    },
+  };
+}
+
+async function main(): Promise<void> {
+  const require = createRequire(import.meta.url);
+  const dirs = args.has("client-dir") ? args.get("client-dir")!.split(",").map((d) => resolve(d)) : [dirname(require.resolve("@tinker-ts/client/package.json"))];
+  const server = await startServer();
+  const raw = rawLayer(server.port);
+  const clients: ClientUnderTest[] = [];
+  for (const [k, dir] of dirs.entries()) clients.push(await clientUnderTest(dirs.length > 1 ? `#${k + 1}` : "", dir, server.port));
+  // `--only=future,save` keeps those layers (and raw, the reference), e.g. for a --cpu-prof run.
+  const only = args.get("only")?.split(",");
+  const layerNames = ["raw", ...clients[0]!.layers.map(([name]) => name)].filter((name) => name === "raw" || only === undefined || only.includes(name));
+  const runs: { layer: string; client: string; op: Op }[] = [{ layer: "raw", client: "", op: raw.op }];
+  for (const c of clients) for (const [layer, op] of c.layers) if (layerNames.includes(layer)) runs.push({ layer, client: c.label, op });
+  const key = (run: { layer: string; client: string }): string => `${run.layer}${run.client}`;
+
+  // Warm-up: JIT and keep-alive sockets.
+  for (const run of runs) for (let i = 0; i < 300; i++) await run.op(i);
+
+  const cpu = new Map<string, number[]>(runs.map((run) => [key(run), []]));
+  const wall = new Map<string, number[]>(runs.map((run) => [key(run), []]));
+  const ratio = new Map<string, number[]>(runs.map((run) => [key(run), []]));
+  let offset = 1000;
+  for (let r = 0; r < ROUNDS; r++) {
+    const order = runs.map((_, k) => runs[(k + r) % runs.length]!);
+    const round = new Map<string, number>();
+    for (const run of order) {
+      const m = await measure(run.op, OPS, offset);
+      offset += OPS;
+      cpu.get(key(run))!.push(m.cpuUs);
+      wall.get(key(run))!.push(m.wallUs);
+      round.set(key(run), m.cpuUs);
+    }
+    for (const run of runs) ratio.get(key(run))!.push(round.get(key(run))! / round.get("raw")!);
+  }
+
+  for (const c of clients) await c.close();
+  raw.close();
+  server.stop();
+
+  console.log(`${ROUNDS} interleaved rounds × ${OPS} ops (submit + retrieve_future each); medians`);
+  for (const [k, dir] of dirs.entries()) console.log(`client${clients[k]!.label ? ` ${clients[k]!.label}` : ""}: ${dir}`);
+  const header = clients.map((c) => `CPU µs/op${c.label.padStart(3)}  Δ prev  wall µs/op  CPU × raw`).join(" | ");
+  console.log(`${"layer".padEnd(10)} ${header}`);
+  const rows: Record<string, unknown>[] = [];
+  for (const layer of layerNames) {
+    const cells = (layer === "raw" ? [clients[0]!] : clients).map((c) => {
+      const k = layer === "raw" ? "raw" : `${layer}${c.label}`;
+      const cpuUs = median(cpu.get(k)!);
+      const prevLayer = layerNames[layerNames.indexOf(layer) - 1];
+      const prevKey = prevLayer === undefined ? undefined : prevLayer === "raw" ? "raw" : `${prevLayer}${c.label}`;
+      const delta = prevKey === undefined || layer === "load" ? "" : `${cpuUs - median(cpu.get(prevKey)!) >= 0 ? "+" : ""}${(cpuUs - median(cpu.get(prevKey)!)).toFixed(0)}`;
+      const row = { layer, client: c.label, cpuUs, wallUs: median(wall.get(k)!), cpuRatio: median(ratio.get(k)!) };
+      rows.push(row);
+      return `${cpuUs.toFixed(0).padStart(12)}  ${delta.padStart(6)}  ${row.wallUs.toFixed(0).padStart(10)}  ${row.cpuRatio.toFixed(2).padStart(9)}`;
+    });
+    console.log(`${layer.padEnd(10)} ${cells.join(" | ")}`);
+  }
+  if (args.has("json")) console.log(JSON.stringify(rows));
+}
+
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exit(1);
+});
