@@ -1,15 +1,17 @@
-import { createWriteStream } from "node:fs";
-import { rename, rm } from "node:fs/promises";
+import { createWriteStream, writeSync } from "node:fs";
+import { open, rename, rm, type FileHandle } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import { Readable, Transform } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { randomBytes } from "node:crypto";
 import { DownloadError } from "./errors.js";
 import { httpGet, type HttpGetResponse } from "./http-get.js";
+import { socketGet, type SocketResponse } from "./http1/socket-get.js";
 
 /**
- * Buffering between the socket and the file. With Node's 16 KiB default, every 64 KiB socket chunk
- * pauses the socket until its file write returns; 1 MiB lets reads and writes overlap and lets the
+ * Buffering between the socket and the file on the stream path (injected fetch, node:http
+ * fallback). With Node's 16 KiB default, every 64 KiB socket chunk pauses the socket until its file
+ * write returns; 1 MiB lets reads and writes overlap and lets the
  * file stream coalesce chunks into one writev (≈1.3–1.5× the throughput; memory stays bounded).
  */
 const STREAM_BUFFER_BYTES = 1024 * 1024;
@@ -25,8 +27,9 @@ export interface DownloadFileOptions {
   signal?: AbortSignal;
   onProgress?: (progress: DownloadProgress) => void;
   /**
-   * A WHATWG fetch to download with (tests, custom networking). Default: `node:http(s)`, piped
-   * straight into the file — about 1.5× the throughput of fetch + `Readable.fromWeb`.
+   * A WHATWG fetch to download with (tests, custom networking). Default: an HTTP/1.1 GET over a
+   * `node:net`/`node:tls` socket written straight into the file (node:http for responses with a
+   * content coding) — 2–3× the throughput of fetch + `Readable.fromWeb`.
    */
   fetch?: typeof globalThis.fetch;
 }
@@ -37,7 +40,7 @@ export function temporarySibling(target: string, tag = "partial"): string {
 }
 
 /**
- * Streams `url` into `target` with constant memory: the body is piped chunk by chunk into a
+ * Streams `url` into `target` with constant memory: the body is written chunk by chunk into a
  * temporary file beside the target, which is renamed over it only once every byte has arrived.
  * A failed or aborted download leaves nothing behind. Resolves to the number of bytes written.
  */
@@ -46,7 +49,50 @@ export async function downloadFile(
   target: string,
   options: DownloadFileOptions = {},
 ): Promise<number> {
-  const response = options.fetch === undefined ? await openWithNodeHttp(url, options.signal) : await openWithFetch(options.fetch, url, options.signal);
+  if (options.fetch !== undefined) return pipeToFile(await openWithFetch(options.fetch, url, options.signal), target, options);
+  const response = await openWithSocket(url, options.signal);
+  if (response === undefined) return pipeToFile(await openWithNodeHttp(url, options.signal), target, options);
+  return readIntoFile(response, target, options);
+}
+
+/**
+ * The default path: the body arrives in runs of up to 1 MiB from `socketGet`'s reused buffer and
+ * each run is written with one synchronous write, on this thread, as curl does. The buffer is
+ * reused as soon as the write returns, so no chunk is allocated, queued or handed to another
+ * thread: about half the CPU per GiB of piping node:http's stream into a WriteStream.
+ */
+async function readIntoFile(response: SocketResponse, target: string, options: DownloadFileOptions): Promise<number> {
+  const totalBytes = response.framing.kind === "length" ? response.framing.bytes : undefined;
+  const onProgress = options.onProgress;
+  const partial = temporarySibling(target);
+  let file: FileHandle | undefined;
+  let bytesDownloaded = 0;
+  try {
+    file = await open(partial, "wx");
+    const fd = file.fd;
+    await response.readBody((bytes) => {
+      for (let offset = 0; offset < bytes.length; ) offset += writeSync(fd, bytes, offset, bytes.length - offset);
+      bytesDownloaded += bytes.length;
+      onProgress?.({ bytesDownloaded, totalBytes });
+    });
+    await file.close();
+    file = undefined;
+    if (totalBytes !== undefined && bytesDownloaded !== totalBytes) {
+      throw new DownloadError(`Download incomplete: received ${bytesDownloaded} of ${totalBytes} bytes`, response.status);
+    }
+    await rename(partial, target);
+  } catch (error) {
+    response.discard();
+    await file?.close().catch(() => {});
+    await rm(partial, { force: true });
+    if (error instanceof DownloadError || options.signal?.aborted) throw error;
+    throw new DownloadError(`Download failed: ${describe(error)}`, response.status, { cause: error });
+  }
+  return bytesDownloaded;
+}
+
+/** The stream path: an injected fetch, or node:http for responses `socketGet` leaves to it. */
+async function pipeToFile(response: OpenedDownload, target: string, options: DownloadFileOptions): Promise<number> {
   const totalBytes = response.totalBytes;
   let bytesDownloaded = 0;
   const onProgress = options.onProgress;
@@ -77,6 +123,30 @@ export async function downloadFile(
     throw new DownloadError(`Download failed: ${describe(error)}`, response.status, { cause: error });
   }
   return bytesDownloaded;
+}
+
+/**
+ * Opens the download over `socketGet`. Undefined when the response is one it leaves to node:http
+ * (a content or transfer coding other than chunked): that response is discarded, and asked again.
+ */
+async function openWithSocket(url: string, signal: AbortSignal | undefined): Promise<SocketResponse | undefined> {
+  let response: SocketResponse;
+  try {
+    response = await socketGet(url, signal ? { signal } : {});
+  } catch (error) {
+    if (signal?.aborted) throw error;
+    throw new DownloadError(`Download failed: ${describe(error)}`, undefined, { cause: error });
+  }
+  if (response.status < 200 || response.status > 299) {
+    response.discard();
+    throw new DownloadError(`Download failed: HTTP ${response.status} from the archive URL`, response.status);
+  }
+  const encoding = response.headers.get("content-encoding");
+  if (response.framing.kind === "unsupported" || (encoding !== undefined && encoding.trim().toLowerCase() !== "identity")) {
+    response.discard();
+    return undefined;
+  }
+  return response;
 }
 
 interface OpenedDownload {

@@ -1,5 +1,8 @@
 import { mkdtemp, readdir, readFile, rm, writeFile, mkdir, readlink } from "node:fs/promises";
+import { randomBytes } from "node:crypto";
+import { createServer as createNetServer, type AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
+import { gzipSync } from "node:zlib";
 import { join } from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import {
@@ -191,6 +194,56 @@ describe("downloadFile", () => {
       expect(await readdir(work)).toEqual(["r.bin"]);
     } finally {
       await server.close();
+    }
+  });
+
+  it("writes a chunked body (no Content-Length) and reports progress without a total", async () => {
+    const payload = randomBytes(2 * 1024 * 1024 + 5);
+    const server = await startServer((_req, res) => {
+      res.writeHead(200);
+      for (let i = 0; i < payload.length; i += 300_000) res.write(payload.subarray(i, i + 300_000));
+      res.end();
+    });
+    try {
+      const progress: DownloadProgress[] = [];
+      const target = join(work, "c.bin");
+      expect(await downloadFile(`${server.url}/c`, target, { onProgress: (p) => progress.push({ ...p }) })).toBe(payload.length);
+      expect((await readFile(target)).equals(payload)).toBe(true);
+      expect(progress.at(-1)).toEqual({ bytesDownloaded: payload.length, totalBytes: undefined });
+    } finally {
+      await server.close();
+    }
+  });
+
+  it("falls back to node:http for a content-encoded body and stores it decoded", async () => {
+    const text = "compressed archive bytes ".repeat(1000);
+    let requests = 0;
+    const server = await startServer((_req, res) => {
+      requests++;
+      const body = gzipSync(text);
+      res.writeHead(200, { "content-encoding": "gzip", "content-length": body.length });
+      res.end(body);
+    });
+    try {
+      const target = join(work, "g.txt");
+      expect(await downloadFile(`${server.url}/g`, target)).toBe(text.length);
+      expect(await readFile(target, "utf8")).toBe(text);
+      expect(requests).toBe(2);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it("reports a response that is not HTTP as DownloadError and leaves nothing behind", async () => {
+    const server = createNetServer((socket) => socket.resume().end("garbage\r\n\r\n"));
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    try {
+      const { port } = server.address() as AddressInfo;
+      const err = await downloadFile(`http://127.0.0.1:${port}/x`, join(work, "n.bin")).catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(DownloadError);
+      expect(await readdir(work)).toEqual([]);
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
     }
   });
 
