@@ -47,9 +47,10 @@ export function futureRoutes(ctx: HandlerContext): Route[] {
       reply = { status: 200, binary: bytes, contentType: "application/x-protobuf" };
       size = bytes.byteLength;
     } else {
-      const value = result.kind === "proto" ? result.json() : result.value;
-      reply = ok(value);
-      size = Buffer.byteLength(JSON.stringify(value));
+      // Serialized once: the size decides complete_metadata, the same bytes are the answer.
+      const bytes = Buffer.from(JSON.stringify(result.kind === "proto" ? result.json() : result.value));
+      reply = { status: 200, binary: bytes, contentType: "application/json" };
+      size = bytes.byteLength;
     }
     if (allowMetadataOnly && size > ctx.inlinePayloadLimitBytes) return ok({ status: "complete_metadata", response_payload_size: size });
     return reply;

@@ -2,9 +2,12 @@
 import { adamStep } from "../model/adam.js";
 import { crossEntropy } from "../model/lm.js";
 import { decodeDatums, decodeForwardBackwardRequest, encodeForwardBackwardOutput, forwardBackwardOutputJson, type DatumOutput, type ForwardBackwardResult } from "../proto/fwdbwd.js";
+import { decodeDatumShapes } from "../proto/fwdbwd-shapes.js";
+import { ZeroOutputs } from "../proto/zero-output.js";
 import { badRequest, HttpError } from "../server/errors.js";
 import type { Route } from "../server/types.js";
 import { ok } from "../server/types.js";
+import type { FutureResult } from "../state/futures.js";
 import type { LiveModel } from "../state/world.js";
 import type { CreateModelRequest, LoraConfig, GetInfoRequest, OptimStepRequest, UnloadModelRequest } from "../wire.js";
 import type { HandlerContext } from "./context.js";
@@ -16,33 +19,48 @@ export const SUPPORTED_LOSS_FNS = ["cross_entropy"] as const;
 export function trainingRoutes(ctx: HandlerContext): Route[] {
   const { world } = ctx;
 
-  const forwardBackward = (model: LiveModel, request: ReturnType<typeof decodeForwardBackwardRequest>): (() => ForwardBackwardResult) => {
+  /** What cross_entropy needs of a datum: target_tokens (and optional weights) as long as the model input. */
+  const checkDatum = (i: number, tokens: number, inputs: ReadonlyMap<string, { readonly length: number } | number>): void => {
+    const length = (value: { readonly length: number } | number | undefined): number | undefined => (typeof value === "object" ? value.length : value);
+    for (const key of inputs.keys()) {
+      if (key !== "target_tokens" && key !== "weights") throw badRequest(`data[${i}].loss_fn_inputs.${key}: cross_entropy takes target_tokens and weights only`, key);
+    }
+    const targets = length(inputs.get("target_tokens"));
+    if (targets === undefined) throw badRequest(`data[${i}].loss_fn_inputs: missing required field "target_tokens"`, "target_tokens");
+    const weights = length(inputs.get("weights")) ?? targets;
+    if (targets !== tokens) throw badRequest(`data[${i}]: target_tokens has ${targets} entries but model_input has ${tokens} tokens`, "target_tokens");
+    if (weights !== targets) throw badRequest(`data[${i}]: weights has ${weights} entries but target_tokens has ${targets}`, "weights");
+  };
+
+  const zeroOutputs = new ZeroOutputs();
+
+  /** skipModel: the request is decoded and checked as for the model, then answered with zeros of the right shapes. */
+  const standIn = (request: ReturnType<typeof decodeForwardBackwardRequest>): (() => FutureResult) => {
+    const shapes = decodeDatumShapes(request);
+    shapes.forEach((shape, i) => checkDatum(i, shape.tokens, shape.inputs));
+    const lengths = shapes.map((shape) => shape.tokens);
+    return () => ({ kind: "proto", binary: () => zeroOutputs.binary(lengths), json: () => zeroOutputs.json(lengths) });
+  };
+
+  const forwardBackward = (model: LiveModel, request: ReturnType<typeof decodeForwardBackwardRequest>): (() => FutureResult) => {
+    if (ctx.skipModel) return standIn(request);
     const datums = decodeDatums(request);
     const prepared = datums.map((d, i) => {
-      for (const key of d.inputs.keys()) {
-        if (key !== "target_tokens" && key !== "weights") throw badRequest(`data[${i}].loss_fn_inputs.${key}: cross_entropy takes target_tokens and weights only`, key);
-      }
-      const targets = d.inputs.get("target_tokens");
-      if (!targets) throw badRequest(`data[${i}].loss_fn_inputs: missing required field "target_tokens"`, "target_tokens");
+      checkDatum(i, d.tokens.length, d.inputs);
+      const targets = d.inputs.get("target_tokens")!;
       const weights = d.inputs.get("weights") ?? new Array<number>(targets.length).fill(1);
-      if (targets.length !== d.tokens.length) throw badRequest(`data[${i}]: target_tokens has ${targets.length} entries but model_input has ${d.tokens.length} tokens`, "target_tokens");
-      if (weights.length !== targets.length) throw badRequest(`data[${i}]: weights has ${weights.length} entries but target_tokens has ${targets.length}`, "weights");
       return { tokens: d.tokens, targets, weights };
     });
     return () => {
       const outputs: DatumOutput[] = [];
       let loss = 0;
       for (const datum of prepared) {
-        if (ctx.skipModel) {
-          const zeros = new Float64Array(datum.tokens.length);
-          outputs.push({ logprobs: zeros, elementwiseLoss: zeros });
-          continue;
-        }
         const r = crossEntropy(model.adapter, datum, request.forwardOnly ? undefined : model.grad);
         outputs.push({ logprobs: r.logprobs, elementwiseLoss: r.elementwiseLoss });
         loss += r.loss;
       }
-      return { outputs, metrics: { "loss:sum": loss } };
+      const result: ForwardBackwardResult = { outputs, metrics: { "loss:sum": loss } };
+      return { kind: "proto", binary: () => encodeForwardBackwardOutput(result), json: () => forwardBackwardOutputJson(result) };
     };
   };
 
@@ -117,10 +135,7 @@ export function trainingRoutes(ctx: HandlerContext): Route[] {
           }
           return forwardBackward(model, request);
         });
-        return submitModelOp(ctx, req, model, seq, request.forwardOnly ? "Forward" : "ForwardBackward", () => {
-          const result = run();
-          return { kind: "proto", binary: () => encodeForwardBackwardOutput(result), json: () => forwardBackwardOutputJson(result) };
-        });
+        return submitModelOp(ctx, req, model, seq, request.forwardOnly ? "Forward" : "ForwardBackward", run);
       },
     },
     {

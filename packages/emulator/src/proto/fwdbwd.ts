@@ -107,16 +107,17 @@ export function encodeForwardBackwardOutput(result: ForwardBackwardResult): Uint
   const fields: Record<string, ReturnType<typeof create<typeof BatchedTensorSchema>>> = {};
   for (const [name, pick] of FIELDS) {
     const total = result.outputs.reduce((n, d) => n + pick(d).length, 0);
-    const data = new DataView(new ArrayBuffer(total * 4));
+    const data = new ArrayBuffer(total * 4);
     const offsets = new DataView(new ArrayBuffer((result.outputs.length + 1) * 8));
     let at = 0;
     result.outputs.forEach((d, i) => {
       offsets.setBigInt64(i * 8, BigInt(at * 4), true);
-      for (const v of pick(d)) data.setFloat32(4 * at++, v, true);
+      writeFloat32(data, at, pick(d));
+      at += pick(d).length;
     });
     offsets.setBigInt64(result.outputs.length * 8, BigInt(at * 4), true);
     fields[name] = create(BatchedTensorSchema, {
-      data: new Uint8Array(data.buffer),
+      data: new Uint8Array(data),
       offsets: new Uint8Array(offsets.buffer),
       dtype: DType.DTYPE_FLOAT32,
       trailingShape: [],
@@ -129,6 +130,18 @@ export function encodeForwardBackwardOutput(result: ForwardBackwardResult): Uint
     metrics: { ...result.metrics },
   });
   return toBinary(ForwardBackwardOutputSchema, message);
+}
+
+const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+
+/** Writes `values` as little-endian float32 at element `at` (a typed-array copy, which rounds as setFloat32 does). */
+function writeFloat32(target: ArrayBuffer, at: number, values: Float64Array): void {
+  if (LITTLE_ENDIAN) {
+    new Float32Array(target, at * 4, values.length).set(values);
+    return;
+  }
+  const view = new DataView(target);
+  for (let k = 0; k < values.length; k++) view.setFloat32(4 * (at + k), values[k]!, true);
 }
 
 /** The JSON form of the output (TensorData per datum), for clients that do not accept protobuf. */

@@ -8,18 +8,26 @@ export const MAX_BODY_BYTES = 512 * 1024 * 1024;
 
 export function readBody(req: IncomingMessage): Promise<Buffer> {
   return new Promise((resolve, reject) => {
+    // With a Content-Length (which the parser enforces) the body is copied once into a buffer of
+    // that size, instead of a chunk list and a concat: a 4 MB forward_backward arrives in ~60 chunks.
+    const declared = Number(req.headers["content-length"]);
+    const into = Number.isSafeInteger(declared) && declared > 0 && declared <= MAX_BODY_BYTES ? Buffer.allocUnsafe(declared) : undefined;
     const chunks: Buffer[] = [];
     let size = 0;
     req.on("data", (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
+      if (size + chunk.length > MAX_BODY_BYTES) {
         req.destroy();
         reject(new HttpError(413, `request body larger than ${MAX_BODY_BYTES} bytes`));
         return;
       }
-      chunks.push(chunk);
+      if (into) chunk.copy(into, size);
+      else chunks.push(chunk);
+      size += chunk.length;
     });
-    req.on("end", () => resolve(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks)));
+    req.on("end", () => {
+      if (into) resolve(into.subarray(0, size));
+      else resolve(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks));
+    });
     req.on("error", reject);
   });
 }
