@@ -2,6 +2,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { createServer as createHttpServer, type IncomingMessage, type ServerResponse } from "node:http";
 import { createServer as createHttpsServer } from "node:https";
 import { createServer as createNetServer, type AddressInfo, type Server, type Socket } from "node:net";
+import { createServer as createTlsServer } from "node:tls";
 import { afterEach, describe, expect, it } from "vitest";
 import { ConnectionClosedError, socketGet, type SocketResponse } from "../../src/node/http1/socket-get.js";
 import { TEST_CERT, TEST_KEY } from "./tls-fixture.js";
@@ -185,6 +186,22 @@ describe("socketGet", () => {
     const response = await socketGet(url, { tls: { ca: TEST_CERT } });
     expect((await readAll(response)).body.equals(payload)).toBe(true);
     await expect(socketGet(url)).rejects.toThrow(/self.signed/i);
+  });
+
+  it("keeps the TLS records that arrive with the head, before the body is asked for", async () => {
+    // One write: the head and the start of the body share a TLS record, and more records follow in
+    // the same flight, so they are decrypted while the response waits for readBody.
+    const payload = randomBytes(200_000);
+    const server = createTlsServer({ key: TEST_KEY, cert: TEST_CERT }, (socket) => {
+      socket.once("data", () => socket.end(Buffer.concat([Buffer.from(`HTTP/1.1 200 OK\r\nContent-Length: ${payload.length}\r\n\r\n`), payload])));
+      socket.on("error", () => {});
+    });
+    const url = await listen(server, "https");
+    for (let i = 0; i < 5; i++) {
+      const response = await socketGet(url, { tls: { ca: TEST_CERT } });
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      expect((await readAll(response)).body.equals(payload)).toBe(true);
+    }
   });
 
   it("refuses schemes other than http and https", async () => {

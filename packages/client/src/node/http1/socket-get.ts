@@ -133,10 +133,19 @@ class Exchange {
     try {
       if (this.#phase === "head") return this.#onHeadBytes(bytes);
       if (this.#phase === "body") this.#decode(this.#readAt, this.#readAt + bytes);
+      if (this.#phase === "waiting") return this.#onEarlyBodyBytes(bytes);
     } catch (error) {
       this.#fail(error);
     }
     return true;
+  }
+
+  // A paused TLS socket still hands out the records it has already decrypted (the ones that came in
+  // the same flight as the head): they join the raw bytes readBody starts with.
+  #onEarlyBodyBytes(bytes: number): boolean {
+    this.#filled += bytes;
+    if (this.#buffer.length - this.#filled < LOW_WATER) throw new MalformedResponseError("too much data arrived before the body was read");
+    return false;
   }
 
   #onHeadBytes(bytes: number): boolean {
