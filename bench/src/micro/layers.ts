@@ -11,7 +11,8 @@
  *   load       TrainingClient.loadState(path).result()
  *
  * Rounds are interleaved (every layer once per round, order rotated); the table shows medians of
- * CPU µs per op (`process.cpuUsage`), wall µs per op, and the median per-round CPU ratio to `raw`.
+ * CPU µs per op (`process.cpuUsage`, all threads), the main thread's CPU µs per op (Linux schedstat),
+ * wall µs per op, and the median per-round CPU ratio to `raw`.
  *
  * The client's internals are not exports of the package, so its `src/` is bundled here with esbuild
  * (as the bench's encoder timing does): build the bench (`pnpm --filter @tinker-ts/bench build`) and
@@ -26,6 +27,7 @@ import * as http from "node:http";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { rm } from "node:fs/promises";
+import { readFileSync } from "node:fs";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { performance } from "node:perf_hooks";
 import { randomUUID } from "node:crypto";
@@ -199,13 +201,27 @@ function median(values: readonly number[]): number {
   return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
 }
 
-async function measure(op: Op, n: number, offset: number): Promise<{ cpuUs: number; wallUs: number }> {
+/**
+ * CPU ns of the main thread alone (Linux `schedstat`), or NaN: `process.cpuUsage` also counts V8's
+ * background threads (GC helpers, optimising compiler) and libuv's pool.
+ */
+function mainThreadCpuNs(): number {
+  try {
+    return Number(readFileSync(`/proc/self/task/${process.pid}/schedstat`, "utf8").split(" ")[0]);
+  } catch {
+    return Number.NaN;
+  }
+}
+
+async function measure(op: Op, n: number, offset: number): Promise<{ cpuUs: number; mainUs: number; wallUs: number }> {
   const c0 = process.cpuUsage();
+  const m0 = mainThreadCpuNs();
   const t0 = performance.now();
   for (let i = 0; i < n; i++) await op(offset + i);
   const wallUs = ((performance.now() - t0) * 1000) / n;
+  const mainUs = (mainThreadCpuNs() - m0) / 1000 / n;
   const c = process.cpuUsage(c0);
-  return { cpuUs: (c.user + c.system) / n, wallUs };
+  return { cpuUs: (c.user + c.system) / n, mainUs, wallUs };
 }
 
 interface ClientUnderTest {
@@ -256,6 +272,7 @@ async function main(): Promise<void> {
 
   const cpu = new Map<string, number[]>(runs.map((run) => [key(run), []]));
   const wall = new Map<string, number[]>(runs.map((run) => [key(run), []]));
+  const main = new Map<string, number[]>(runs.map((run) => [key(run), []]));
   const ratio = new Map<string, number[]>(runs.map((run) => [key(run), []]));
   let offset = 1000;
   for (let r = 0; r < ROUNDS; r++) {
@@ -266,6 +283,7 @@ async function main(): Promise<void> {
       offset += OPS;
       cpu.get(key(run))!.push(m.cpuUs);
       wall.get(key(run))!.push(m.wallUs);
+      main.get(key(run))!.push(m.mainUs);
       round.set(key(run), m.cpuUs);
     }
     for (const run of runs) ratio.get(key(run))!.push(round.get(key(run))! / round.get("raw")!);
@@ -277,7 +295,7 @@ async function main(): Promise<void> {
 
   console.log(`${ROUNDS} interleaved rounds × ${OPS} ops (submit + retrieve_future each); medians`);
   for (const [k, dir] of dirs.entries()) console.log(`client${clients[k]!.label ? ` ${clients[k]!.label}` : ""}: ${dir}`);
-  const header = clients.map((c) => `CPU µs/op${c.label.padStart(3)}  Δ prev  wall µs/op  CPU × raw`).join(" | ");
+  const header = clients.map((c) => `CPU µs/op${c.label.padStart(3)}  Δ prev  main-thread  wall µs/op  CPU × raw`).join(" | ");
   console.log(`${"layer".padEnd(10)} ${header}`);
   const rows: Record<string, unknown>[] = [];
   for (const layer of layerNames) {
@@ -287,9 +305,9 @@ async function main(): Promise<void> {
       const prevLayer = layerNames[layerNames.indexOf(layer) - 1];
       const prevKey = prevLayer === undefined ? undefined : prevLayer === "raw" ? "raw" : `${prevLayer}${c.label}`;
       const delta = prevKey === undefined || layer === "load" ? "" : `${cpuUs - median(cpu.get(prevKey)!) >= 0 ? "+" : ""}${(cpuUs - median(cpu.get(prevKey)!)).toFixed(0)}`;
-      const row = { layer, client: c.label, cpuUs, wallUs: median(wall.get(k)!), cpuRatio: median(ratio.get(k)!) };
+      const row = { layer, client: c.label, cpuUs, mainUs: median(main.get(k)!), wallUs: median(wall.get(k)!), cpuRatio: median(ratio.get(k)!) };
       rows.push(row);
-      return `${cpuUs.toFixed(0).padStart(12)}  ${delta.padStart(6)}  ${row.wallUs.toFixed(0).padStart(10)}  ${row.cpuRatio.toFixed(2).padStart(9)}`;
+      return `${cpuUs.toFixed(0).padStart(12)}  ${delta.padStart(6)}  ${row.mainUs.toFixed(0).padStart(11)}  ${row.wallUs.toFixed(0).padStart(10)}  ${row.cpuRatio.toFixed(2).padStart(9)}`;
     });
     console.log(`${layer.padEnd(10)} ${cells.join(" | ")}`);
   }

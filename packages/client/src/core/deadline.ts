@@ -36,6 +36,16 @@ function abortErrorFor(signal: AbortSource): AbortError {
 }
 
 const noop = (): void => {};
+const NO_SIGNALS: readonly AbortSource[] = [];
+
+/**
+ * Whether `signal` is already among `sources`, or followed by one of their CancelSources (e.g. a
+ * future's, linked to the client's close signal): adding it would make every exchange merge two.
+ */
+function covers(sources: readonly AbortSource[], signal: AbortSignal): boolean {
+  for (const s of sources) if (s === signal || (s instanceof CancelSource && s.follows(signal))) return true;
+  return false;
+}
 
 /** Bounds of one transport exchange (see Deadline.exchange). */
 export interface ExchangeBounds {
@@ -86,12 +96,9 @@ export class Deadline {
    * A non-finite or negative timeout is a ValidationError raised by the caller, not here.
    */
   static from(options: Pick<CallOptions, "signal" | "timeout"> | undefined, parent?: Deadline, extraSignal?: AbortSignal): Deadline {
-    const signals: AbortSource[] = parent ? [...parent.signals] : [];
-    // A signal some CancelSource of the parent already follows (e.g. a future's, linked to the
-    // client's close signal) adds nothing, and would make every exchange merge two sources.
-    const covered = (s: AbortSignal): boolean => signals.some((t) => t === s || (t instanceof CancelSource && t.follows(s)));
-    if (options?.signal && !covered(options.signal)) signals.push(options.signal);
-    if (extraSignal && !covered(extraSignal)) signals.push(extraSignal);
+    const parentSignals = parent?.signals ?? NO_SIGNALS;
+    const signal = options?.signal && !covers(parentSignals, options.signal) ? options.signal : undefined;
+    const extra = extraSignal && extraSignal !== signal && !covers(parentSignals, extraSignal) ? extraSignal : undefined;
     let at = parent?.at;
     let timeoutMs = parent?.timeoutMs;
     if (options?.timeout !== undefined) {
@@ -101,6 +108,11 @@ export class Deadline {
         timeoutMs = options.timeout;
       }
     }
+    // Deadlines are immutable: one that adds nothing to its parent is the parent.
+    if (parent !== undefined && signal === undefined && extra === undefined && at === parent.at) return parent;
+    const signals: AbortSource[] = [...parentSignals];
+    if (signal) signals.push(signal);
+    if (extra) signals.push(extra);
     return new Deadline(at, timeoutMs, signals);
   }
 
@@ -170,27 +182,9 @@ export class Deadline {
     const remaining = this.remaining();
     const byDeadline = attemptTimeoutMs === undefined || remaining <= attemptTimeoutMs;
     const timeoutMs = byDeadline ? (remaining === Infinity ? undefined : remaining) : attemptTimeoutMs;
-    let signal: AbortSource | undefined;
-    let dispose = noop;
-    if (this.signals.length === 1) signal = this.signals[0];
-    else if (this.signals.length > 1) {
-      const merged = new CancelSource(this.signals);
-      dispose = () => merged.unlink();
-      signal = merged;
-    }
-    return {
-      signal,
-      timeoutMs,
-      dispose,
-      classify: (cause: unknown) => {
-        const aborted = this.abortedSignal();
-        if (aborted) return abortErrorFor(aborted);
-        if (cause instanceof TransportTimeoutError) {
-          return byDeadline ? this.exceeded() : new APITimeoutError(`Request timed out after ${attemptTimeoutMs} ms.`, { cause });
-        }
-        return undefined;
-      },
-    };
+    const signals = this.signals;
+    const signal = signals.length === 1 ? signals[0] : signals.length > 1 ? new CancelSource(signals) : undefined;
+    return new Exchange(this, signal, timeoutMs, byDeadline, attemptTimeoutMs);
   }
 
   /**
@@ -283,5 +277,30 @@ export class Deadline {
         },
       );
     });
+  }
+}
+
+/** ExchangeBounds as one object per exchange (methods on the prototype, no closures). */
+class Exchange implements ExchangeBounds {
+  constructor(
+    private readonly deadline: Deadline,
+    readonly signal: AbortSource | undefined,
+    readonly timeoutMs: number | undefined,
+    private readonly byDeadline: boolean,
+    private readonly attemptTimeoutMs: number | undefined,
+  ) {}
+
+  classify(cause: unknown): AbortError | APITimeoutError | undefined {
+    const aborted = this.deadline.abortedSignal();
+    if (aborted) return abortErrorFor(aborted);
+    if (cause instanceof TransportTimeoutError) {
+      return this.byDeadline ? this.deadline.exceeded() : new APITimeoutError(`Request timed out after ${this.attemptTimeoutMs} ms.`, { cause });
+    }
+    return undefined;
+  }
+
+  dispose(): void {
+    // A merged source stops following the deadline's signals; a passed-through one is not ours.
+    if (this.signal instanceof CancelSource && this.signal !== this.deadline.signals[0]) this.signal.unlink();
   }
 }

@@ -14,7 +14,7 @@ import { httpRetryDelayMs, shouldRetryStatus } from "./retry-policy.js";
 import type { OperationInit, Operation, PathsWithMethod, SuccessJson } from "./typed-paths.js";
 import { SDK_VERSION, USER_AGENT } from "./version.js";
 import { randomUUID } from "./uuid.js";
-import { boundRequest } from "../transport/abort-source.js";
+import { boundRequest, takesCancelSource } from "../transport/abort-source.js";
 
 export type { HttpMethod };
 
@@ -115,8 +115,17 @@ function extractServerMessage(body: unknown, text: string): string | undefined {
   return t === "" ? undefined : t.slice(0, 2000);
 }
 
+let lastContentType: string | undefined;
+let lastIsJson = false;
+
+/** JSON media type? (Remembers the last answer: nearly every response has the same content-type.) */
 function isJsonType(contentType: string | null): boolean {
-  return contentType !== null && /[/+]json\b/i.test(contentType);
+  if (contentType === null) return false;
+  if (contentType !== lastContentType) {
+    lastIsJson = /[/+]json\b/i.test(contentType);
+    lastContentType = contentType;
+  }
+  return lastIsJson;
 }
 
 /**
@@ -128,10 +137,12 @@ export class HttpEngine {
   readonly #opts: ResolvedClientOptions;
   readonly #auth: AuthProvider;
   readonly #closeSignal: AbortSignal | undefined;
+  readonly #sourceAware: boolean;
   #empty400Budget = EMPTY_400_BUDGET;
 
   constructor(options: ResolvedClientOptions, auth: AuthProvider, closeSignal?: AbortSignal) {
     this.#opts = options;
+    this.#sourceAware = takesCancelSource(options.transport);
     this.#auth = auth;
     this.#closeSignal = closeSignal;
   }
@@ -221,7 +232,7 @@ export class HttpEngine {
       if (debug) opts.logger.debug(`→ ${req.method} ${req.path}${retriesTaken ? ` (retry ${retriesTaken})` : ""}`);
       let res: TransportResponse;
       try {
-        res = await opts.transport(boundRequest(opts.transport, { method: req.method, url, headers, body, timeoutMs: bounds.timeoutMs, redirect }, bounds.signal));
+        res = await opts.transport(boundRequest(this.#sourceAware, req.method, url, headers, body, bounds.timeoutMs, redirect, bounds.signal));
       } catch (cause) {
         bounds.dispose();
         const typed = bounds.classify(cause);

@@ -47,11 +47,18 @@ export interface PythonJsonOptions {
   readonly floatKeys?: ReadonlySet<string> | undefined;
 }
 
-function encode(value: unknown, options: PythonJsonOptions, asFloat: boolean, path: string): string | undefined {
+/** Thrown by an untracked encode (no paths built) to ask for a second, tracked one for the error. */
+const NEEDS_PATH = Symbol("needs path");
+
+/** `path` null: not tracked (the common case, no strings built per value); see NEEDS_PATH. */
+function encode(value: unknown, options: PythonJsonOptions, asFloat: boolean, path: string | null): string | undefined {
   if (value instanceof PyFloat) return pythonFloatRepr(value.value);
   switch (typeof value) {
     case "number":
-      if (!Number.isFinite(value)) throw new ValidationError(path || "json", `${value} cannot be sent as JSON`);
+      if (!Number.isFinite(value)) {
+        if (path === null) throw NEEDS_PATH;
+        throw new ValidationError(path || "json", `${value} cannot be sent as JSON`);
+      }
       return asFloat ? pythonFloatRepr(value) : JSON.stringify(value);
     case "string":
     case "boolean":
@@ -65,17 +72,26 @@ function encode(value: unknown, options: PythonJsonOptions, asFloat: boolean, pa
   }
   if (value === null) return "null";
   if (Array.isArray(value)) {
-    return `[${value.map((v, i) => encode(v, options, asFloat, `${path}[${i}]`) ?? "null").join(",")}]`;
+    return `[${value.map((v, i) => encode(v, options, asFloat, path === null ? null : `${path}[${i}]`) ?? "null").join(",")}]`;
   }
-  const parts: string[] = [];
-  for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
-    const encoded = encode(v, options, options.floatKeys?.has(k) ?? false, path ? `${path}.${k}` : k);
-    if (encoded !== undefined) parts.push(`${JSON.stringify(k)}:${encoded}`);
+  const record = value as Record<string, unknown>;
+  const floatKeys = options.floatKeys;
+  let out = "";
+  for (const k of Object.keys(record)) {
+    const encoded = encode(record[k], options, floatKeys?.has(k) ?? false, path === null ? null : path ? `${path}.${k}` : k);
+    if (encoded !== undefined) out += `${out === "" ? "" : ","}${JSON.stringify(k)}:${encoded}`;
   }
-  return `{${parts.join(",")}}`;
+  return `{${out}}`;
 }
 
+const NO_OPTIONS: PythonJsonOptions = {};
+
 /** Serialises `value` as the Python SDK would; pass the result as `body` with `contentType: "application/json"`. */
-export function encodePythonJson(value: unknown, options: PythonJsonOptions = {}): string {
-  return encode(value, options, false, "") ?? "null";
+export function encodePythonJson(value: unknown, options: PythonJsonOptions = NO_OPTIONS): string {
+  try {
+    return encode(value, options, false, null) ?? "null";
+  } catch (e) {
+    if (e !== NEEDS_PATH) throw e;
+    return encode(value, options, false, "") ?? "null";
+  }
 }

@@ -126,7 +126,6 @@ class QueueStateReporter {
   ) {}
 
   report(requestId: string, state: QueueState, reason: string | undefined): void {
-    const event: QueueStateEvent = { state, reason, requestId, requestType: this.spec.requestType, elapsedMs: Date.now() - this.startedAt };
     const changed = state !== this.#lastState;
     this.#lastState = state;
     if (state === "paused_capacity" || state === "paused_rate_limit") {
@@ -137,8 +136,11 @@ class QueueStateReporter {
         this.logger.warn(`${what} is paused. Reason: ${reason || DEFAULT_PAUSE_REASON[state]}.`);
       }
     }
+    const onQueueState = this.spec.call?.onQueueState;
+    if (onQueueState === undefined) return;
+    const event: QueueStateEvent = { state, reason, requestId, requestType: this.spec.requestType, elapsedMs: Date.now() - this.startedAt };
     try {
-      this.spec.call?.onQueueState?.(event);
+      onQueueState(event);
     } catch (e) {
       this.logger.warn("onQueueState callback threw", e);
     }

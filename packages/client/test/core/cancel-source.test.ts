@@ -6,7 +6,7 @@
 import { describe, expect, it } from "vitest";
 import { CancelSource, onAbort, onAnyAbort } from "../../src/core/abort-fanout.js";
 import { AbortError, BillingPause, Deadline, HttpEngine, resolveClientOptions, submitFuture, type Logger } from "../../src/core/index.js";
-import { abortSourceOf, acceptsCancelSource, boundRequest } from "../../src/transport/abort-source.js";
+import { abortSourceOf, acceptsCancelSource, boundRequest, takesCancelSource } from "../../src/transport/abort-source.js";
 import type { Transport, TransportRequest, TransportResponse } from "../../src/transport/types.js";
 
 const silent: Logger = { error() {}, warn() {}, info() {}, debug() {} };
@@ -97,14 +97,17 @@ describe("exchanges bounded by a CancelSource", () => {
   it("boundRequest passes a signal as is, a source to aware transports, and a real signal to others", () => {
     const plain: Transport = () => Promise.resolve(response);
     const aware = acceptsCancelSource((() => Promise.resolve(response)) as Transport);
-    const request = { method: "POST" as const, url: "http://x/", headers: {}, redirect: "follow" as const };
+    expect(takesCancelSource(aware)).toBe(true);
+    expect(takesCancelSource(plain)).toBe(false);
+    const request = (t: Transport, source: Parameters<typeof boundRequest>[7]) => boundRequest(takesCancelSource(t), "POST", "http://x/", {}, "{}", 1_000, "follow", source);
     const controller = new AbortController();
-    expect(boundRequest(plain, request, controller.signal).signal).toBe(controller.signal);
+    expect(request(plain, controller.signal).signal).toBe(controller.signal);
+    expect(request(aware, controller.signal).signal).toBe(controller.signal);
     const source = new CancelSource();
-    const toAware = boundRequest(aware, request, source);
+    const toAware = request(aware, source);
     expect(toAware.signal).toBeUndefined();
     expect(abortSourceOf(toAware)).toBe(source);
-    const toPlain = boundRequest(plain, request, source);
+    const toPlain = request(plain, source);
     expect(toPlain.signal).toBe(source.signal);
     expect(abortSourceOf(toPlain)).toBe(source.signal);
   });

@@ -45,6 +45,7 @@ describe("Python-compatible JSON", () => {
 
   it("refuses NaN and Infinity, naming the field", () => {
     expect(() => encodePythonJson({ a: { b: Number.NaN } })).toThrow(expect.objectContaining({ name: "ValidationError", field: "a.b" }));
+    expect(() => encodePythonJson({ a: [{ b: 1 }, { b: [0, Infinity] }] })).toThrow(expect.objectContaining({ field: "a[1].b[1]" }));
     expect(() => encodePythonJson({ lr: pyFloat(Infinity) })).toThrow(ValidationError);
   });
 });
