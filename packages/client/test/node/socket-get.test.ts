@@ -204,6 +204,19 @@ describe("socketGet", () => {
     }
   });
 
+  it("reads a small TLS response whose connection closed before the body was asked for", async () => {
+    const server = createTlsServer({ key: TEST_KEY, cert: TEST_CERT }, (socket) => {
+      socket.once("data", () => socket.end("HTTP/1.1 200 OK\r\nContent-Length: 5\r\n\r\nhello"));
+      socket.on("error", () => {});
+    });
+    const url = await listen(server, "https");
+    for (let i = 0; i < 5; i++) {
+      const response = await socketGet(url, { tls: { ca: TEST_CERT } });
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      expect((await readAll(response)).body.toString()).toBe("hello");
+    }
+  });
+
   it("refuses schemes other than http and https", async () => {
     await expect(socketGet("ftp://127.0.0.1/x")).rejects.toThrow(/Unsupported protocol/);
   });

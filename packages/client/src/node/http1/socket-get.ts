@@ -113,7 +113,11 @@ class Exchange {
     }
     this.#socket.on("error", (error) => this.#fail(error));
     this.#socket.on("end", () => this.#onEnd());
-    this.#socket.on("close", () => this.#fail(new ConnectionClosedError("connection closed")));
+    // After a clean end the bytes already read stay in #buffer: whether they are the whole body is
+    // #onEnd's call (a paused TLS socket can end before readBody is called).
+    this.#socket.on("close", () => {
+      if (!this.#ended) this.#fail(new ConnectionClosedError("connection closed"));
+    });
     this.#signal?.addEventListener("abort", this.#onAbort);
   }
 
