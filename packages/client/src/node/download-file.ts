@@ -59,7 +59,8 @@ export async function downloadFile(
  * The default path: the body arrives in runs of up to 1 MiB from `socketGet`'s reused buffer and
  * each run is written with one synchronous write, on this thread, as curl does. The buffer is
  * reused as soon as the write returns, so no chunk is allocated, queued or handed to another
- * thread: about half the CPU per GiB of piping node:http's stream into a WriteStream.
+ * thread: about half the CPU per GiB of piping node:http's stream into a WriteStream. The event
+ * loop turns after every full buffer, so other work waits for at most one write (≈1 ms).
  */
 async function readIntoFile(response: SocketResponse, target: string, options: DownloadFileOptions): Promise<number> {
   const totalBytes = response.framing.kind === "length" ? response.framing.bytes : undefined;

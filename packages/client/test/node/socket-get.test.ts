@@ -96,6 +96,29 @@ describe("socketGet", () => {
     expect(Math.max(...runs)).toBeLessThanOrEqual(256 * 1024);
   });
 
+  it("lets the event loop turn after each full buffer it writes", async () => {
+    const payload = Buffer.alloc(32 * 1024 * 1024, 1);
+    const url = await httpServer((_req, res) => {
+      res.writeHead(200, { "content-length": payload.length });
+      res.end(payload);
+    });
+    let turn = 0;
+    let ticking = true;
+    const tick = (): void => {
+      turn++;
+      if (ticking) setImmediate(tick);
+    };
+    setImmediate(tick);
+    const runsPerTurn = new Map<number, number>();
+    try {
+      const response = await socketGet(url, { bufferBytes: 256 * 1024 });
+      await response.readBody(() => runsPerTurn.set(turn, (runsPerTurn.get(turn) ?? 0) + 1));
+    } finally {
+      ticking = false;
+    }
+    expect(Math.max(...runsPerTurn.values())).toBeLessThanOrEqual(2);
+  });
+
   it("reads a body without length or chunking until the connection closes", async () => {
     const url = await rawServer((socket) => {
       socket.write("HTTP/1.0 200 OK\r\n\r\npart one,");

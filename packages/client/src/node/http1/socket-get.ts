@@ -82,6 +82,7 @@ class Exchange {
   #failure: { error: unknown } | undefined;
   #write: (bytes: Uint8Array) => void = () => {};
   #flushScheduled: NodeJS.Immediate | undefined;
+  #wroteThisTurn = false;
   #resolveHead!: (response: SocketResponse) => void;
   #rejectHead!: (error: unknown) => void;
   #resolveBody: ((bytes: number) => void) | undefined;
@@ -136,7 +137,16 @@ class Exchange {
   #onRead(bytes: number): boolean {
     try {
       if (this.#phase === "head") return this.#onHeadBytes(bytes);
-      if (this.#phase === "body") this.#decode(this.#readAt, this.#readAt + bytes);
+      if (this.#phase === "body") {
+        this.#decode(this.#readAt, this.#readAt + bytes);
+        if (this.#wroteThisTurn && this.#phase === "body") {
+          // libuv reads a busy socket up to 32 times per wake-up: pausing after each full buffer's
+          // write lets timers and I/O run between writes instead of after 32 of them.
+          this.#wroteThisTurn = false;
+          setImmediate(this.#resumeReading);
+          return false;
+        }
+      }
       if (this.#phase === "waiting") return this.#onEarlyBodyBytes(bytes);
     } catch (error) {
       this.#fail(error);
@@ -192,6 +202,7 @@ class Exchange {
       const pending = this.#filled;
       this.#filled = 0;
       this.#decode(0, pending);
+      this.#wroteThisTurn = false;
       if (this.#phase === "body") {
         if (this.#ended) this.#onEnd();
         else this.#socket.resume();
@@ -230,9 +241,16 @@ class Exchange {
   #keep(start: number, end: number): void {
     if (start !== this.#filled) this.#buffer.copyWithin(this.#filled, start, end);
     this.#filled += end - start;
-    if (this.#buffer.length - this.#filled < LOW_WATER) this.#flush();
+    if (this.#buffer.length - this.#filled < LOW_WATER) {
+      this.#flush();
+      this.#wroteThisTurn = true;
+    }
     else if (this.#flushScheduled === undefined && this.#filled > 0) this.#flushScheduled = setImmediate(this.#scheduledFlush);
   }
+
+  readonly #resumeReading = (): void => {
+    if (this.#phase === "body") this.#socket.resume();
+  };
 
   // Whatever arrived in one turn of the event loop is written together: few writes when data
   // streams in, prompt progress when it trickles.
