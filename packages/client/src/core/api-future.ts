@@ -119,6 +119,11 @@ export class APIFuture<T> implements PromiseLike<T> {
    */
   static combine<P, T>(parts: readonly APIFuture<P>[], combine: (results: P[]) => T): APIFuture<T> {
     if (parts.length === 0) throw new TypeError("APIFuture.combine needs at least one future");
+    if (parts.length === 1) {
+      // The common single-chunk case, without Promise.all over thenables (a job per part).
+      const only = parts[0]!;
+      return new APIFuture(only.submitted, only.#result.then((r) => combine([r])), only.#cancel);
+    }
     const submitted = Promise.all(parts.map((p) => p.submitted)).then((all) => all[0]!);
     const result = Promise.all(parts).then(combine);
     return new APIFuture(submitted, result, (reason) => {

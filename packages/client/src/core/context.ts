@@ -150,7 +150,7 @@ class Context implements SessionContext {
     } catch (e) {
       return Promise.reject(e);
     }
-    return withRetryWindow(() => attempt(deadline), { deadline, billing: this.billing, logger: this.logger, ...(label === undefined ? {} : { label }) });
+    return withRetryWindow(() => attempt(deadline), { deadline, billing: this.billing, logger: this.logger, label });
   }
 
   submitFuture<T>(spec: SubmitFutureSpec<T>, parent?: Deadline): APIFuture<T> {

@@ -138,6 +138,7 @@ export class HttpEngine {
   readonly #auth: AuthProvider;
   readonly #closeSignal: AbortSignal | undefined;
   readonly #sourceAware: boolean;
+  #closeOnly: Deadline | undefined;
   #empty400Budget = EMPTY_400_BUDGET;
 
   constructor(options: ResolvedClientOptions, auth: AuthProvider, closeSignal?: AbortSignal) {
@@ -154,6 +155,10 @@ export class HttpEngine {
   /** The deadline of a call made with these options, bounded by the client's close signal. */
   deadline(options?: Pick<CallOptions, "signal" | "timeout">, parent?: Deadline): Deadline {
     checkTimeout("timeout", options?.timeout);
+    // Deadlines are immutable: the one bounded by the close signal alone is made once.
+    if (parent === undefined && options?.signal === undefined && options?.timeout === undefined) {
+      return (this.#closeOnly ??= Deadline.from(undefined, undefined, this.#closeSignal));
+    }
     return Deadline.from(options, parent, this.#closeSignal);
   }
 

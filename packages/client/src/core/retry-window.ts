@@ -62,7 +62,7 @@ export interface RetryWindowOptions {
   readonly billing: BillingPause;
   readonly logger: Logger;
   /** Label for log lines. */
-  readonly label?: string;
+  readonly label?: string | undefined;
   /** Budget from the first attempt (default 300 s). */
   readonly windowMs?: number;
 }

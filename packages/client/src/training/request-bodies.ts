@@ -16,20 +16,39 @@ export const DEFAULT_ADAM_PARAMS: Readonly<AdamParams> = {
   grad_clip_norm: 0,
 };
 
-export function optimStepBody(modelId: string, seqId: number, adam: AdamParams): string {
+function adamParamsJson(adam: AdamParams): string {
   return encodePythonJson({
-    model_id: modelId,
-    seq_id: seqId,
-    type: "optim_step",
-    adam_params: {
-      learning_rate: pyFloat(adam.learning_rate),
-      beta1: pyFloat(adam.beta1),
-      beta2: pyFloat(adam.beta2),
-      eps: pyFloat(adam.eps),
-      weight_decay: pyFloat(adam.weight_decay),
-      grad_clip_norm: pyFloat(adam.grad_clip_norm),
-    },
+    learning_rate: pyFloat(adam.learning_rate),
+    beta1: pyFloat(adam.beta1),
+    beta2: pyFloat(adam.beta2),
+    eps: pyFloat(adam.eps),
+    weight_decay: pyFloat(adam.weight_decay),
+    grad_clip_norm: pyFloat(adam.grad_clip_norm),
   });
+}
+
+// A training loop sends the same Adam parameters step after step: their JSON is kept for reuse.
+let lastAdam: AdamParams | undefined;
+let lastAdamJson = "";
+
+function sameAdam(a: AdamParams, b: AdamParams): boolean {
+  return (
+    Object.is(a.learning_rate, b.learning_rate) &&
+    Object.is(a.beta1, b.beta1) &&
+    Object.is(a.beta2, b.beta2) &&
+    Object.is(a.eps, b.eps) &&
+    Object.is(a.weight_decay, b.weight_decay) &&
+    Object.is(a.grad_clip_norm, b.grad_clip_norm)
+  );
+}
+
+export function optimStepBody(modelId: string, seqId: number, adam: AdamParams): string {
+  if (lastAdam === undefined || !sameAdam(adam, lastAdam)) {
+    lastAdamJson = adamParamsJson(adam);
+    lastAdam = { ...adam };
+  }
+  // Same text as encodePythonJson of the whole object (model id a JSON string, seq_id an integer).
+  return `{"model_id":${JSON.stringify(modelId)},"seq_id":${encodePythonJson(seqId)},"type":"optim_step","adam_params":${lastAdamJson}}`;
 }
 
 export interface SaveWeightsFields {

@@ -16,6 +16,18 @@ import {
 } from "../../src/training/request-bodies.js";
 
 describe("training request bodies are byte-for-byte tinker 0.38.0's", () => {
+  it("optim_step reuses the Adam JSON only for equal parameters (-0 and 0 differ)", () => {
+    const adam = { ...DEFAULT_ADAM_PARAMS };
+    expect(optimStepBody("m", 1, adam)).toContain('"weight_decay":0.0,');
+    adam.weight_decay = -0;
+    expect(optimStepBody("m", 2, adam)).toContain('"weight_decay":-0.0,');
+    adam.learning_rate = 0.5;
+    expect(optimStepBody("m", 3, adam)).toContain('"learning_rate":0.5,');
+    expect(optimStepBody('m"x', 4, DEFAULT_ADAM_PARAMS)).toBe(
+      '{"model_id":"m\\"x","seq_id":4,"type":"optim_step","adam_params":{"learning_rate":0.0001,"beta1":0.9,"beta2":0.95,"eps":1e-12,"weight_decay":0.0,"grad_clip_norm":0.0}}',
+    );
+  });
+
   it("optim_step puts adam_params last, every field written as a Python float", () => {
     expect(optimStepBody("m", 2, DEFAULT_ADAM_PARAMS)).toBe(
       '{"model_id":"m","seq_id":2,"type":"optim_step","adam_params":{"learning_rate":0.0001,"beta1":0.9,"beta2":0.95,"eps":1e-12,"weight_decay":0.0,"grad_clip_norm":0.0}}',

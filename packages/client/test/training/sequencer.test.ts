@@ -57,6 +57,18 @@ describe("RequestSequencer", () => {
     await expect(second).resolves.toBe("b");
   });
 
+  it("a submit that throws synchronously rejects its call and still passes the turn on", async () => {
+    const s = new RequestSequencer();
+    const a = s.reserve();
+    const b = s.reserve();
+    const second = s.inTurn(b, async () => "b");
+    const first = s.inTurn(a, () => {
+      throw new Error("sync boom");
+    });
+    await expect(first).rejects.toThrow("sync boom");
+    await expect(second).resolves.toBe("b");
+  });
+
   it("poisoning wakes every waiter and refuses later requests instead of hanging on ids that will never be sent", async () => {
     const s = new RequestSequencer();
     s.reserve(2); // ids 0 and 1 will never be sent
