@@ -127,13 +127,16 @@ async function pipeToFile(response: OpenedDownload, target: string, options: Dow
 }
 
 /**
- * Opens the download over `socketGet`. Undefined when the response is one it leaves to node:http
- * (a content or transfer coding other than chunked): that response is discarded, and asked again.
+ * Opens the download over `socketGet`. Undefined for what it leaves to node:http: a URL with
+ * credentials (node:http sends them as Basic auth), or a response with a content or transfer
+ * coding other than chunked (that response is discarded, and asked for again).
  */
 async function openWithSocket(url: string, signal: AbortSignal | undefined): Promise<SocketResponse | undefined> {
   let response: SocketResponse;
   try {
-    response = await socketGet(url, signal ? { signal } : {});
+    const parsed = new URL(url);
+    if (parsed.username !== "" || parsed.password !== "") return undefined;
+    response = await socketGet(parsed, signal ? { signal } : {});
   } catch (error) {
     if (signal?.aborted) throw error;
     throw new DownloadError(`Download failed: ${describe(error)}`, undefined, { cause: error });

@@ -30,6 +30,7 @@ function getOnce(url: URL, signal: AbortSignal | undefined): Promise<http.Incomi
 /**
  * A GET over `node:http(s)` whose body is the response stream itself — no WHATWG stream bridge,
  * which roughly halves a large download's throughput. Follows redirects like fetch does.
+ * `downloadFile` uses it only for what `socketGet` (http1/socket-get.ts) leaves to node:http.
  */
 export async function httpGet(url: string, signal: AbortSignal | undefined): Promise<HttpGetResponse> {
   let current = new URL(url);

@@ -234,6 +234,19 @@ describe("downloadFile", () => {
     }
   });
 
+  it("sends the credentials of a user:password@ URL as Basic auth, as node:http does", async () => {
+    const server = await startServer((req, res) => {
+      res.end(req.headers.authorization ?? "none");
+    });
+    try {
+      const target = join(work, "a.txt");
+      await downloadFile(server.url.replace("http://", "http://user:secret@") + "/a", target);
+      expect(await readFile(target, "utf8")).toBe(`Basic ${Buffer.from("user:secret").toString("base64")}`);
+    } finally {
+      await server.close();
+    }
+  });
+
   it("reports a response that is not HTTP as DownloadError and leaves nothing behind", async () => {
     const server = createNetServer((socket) => socket.resume().end("garbage\r\n\r\n"));
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
