@@ -18,8 +18,12 @@
  * (as the bench's encoder timing does): build the bench (`pnpm --filter @tinker-ts/bench build`) and
  * run `node bench/dist/micro/layers.js [--rounds=15] [--ops=200] [--client-dir=packages/client]`.
  * `--client-dir=A,B` measures other copies of the client (e.g. an older commit's tree) side by side,
- * interleaved in the same rounds (columns #1, #2, …);
- * `--only=future,save` runs just those layers (and raw), e.g. under `node --cpu-prof`.
+ * interleaved in the same rounds (columns #1, #2, …) — but one client's garbage (e.g. AbortSignals)
+ * is collected during the other's rounds, so for before/after numbers prefer one client per process,
+ * alternating the processes (A B A B);
+ * `--only=future,save` runs just those layers (and raw), e.g. under `node --cpu-prof`;
+ * `--in-memory` replaces the server and sockets by an in-memory transport (no raw/transport
+ * layers): what is left is the client's own JavaScript per op, without Node's HTTP stack.
  */
 import { fork } from "node:child_process";
 import { createRequire } from "node:module";
@@ -27,7 +31,7 @@ import * as http from "node:http";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { rm } from "node:fs/promises";
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { performance } from "node:perf_hooks";
 import { randomUUID } from "node:crypto";
@@ -35,11 +39,19 @@ import { randomUUID } from "node:crypto";
 /** The client internals the layers use (typed loosely: this file does not compile against the client's src). */
 interface Internals {
   createNodeTransport(): Transport & { destroy(): void };
+  /** Absent in clients older than the CancelSource change. */
+  acceptsCancelSource?: (transport: Transport) => Transport;
   startSession(options: Record<string, unknown>): Promise<Session>;
   submitFuture(env: unknown, spec: Record<string, unknown>): PromiseLike<unknown>;
   TrainingClient: new (init: { context: Session; modelId: string; modelSeqId: number; info: unknown }) => Training;
 }
 type Transport = (req: Record<string, unknown>) => Promise<{ status: number; text(): string }>;
+interface MemoryResponse {
+  status: number;
+  headers: { get(name: string): string | null; entries(): Iterable<[string, string]> };
+  body: Uint8Array;
+  text(): string;
+}
 interface Engine {
   request(req: Record<string, unknown>, options: Record<string, unknown>): Promise<{ data: unknown }>;
 }
@@ -78,6 +90,7 @@ async function loadInternals(clientDir: string): Promise<Internals> {
         `export { startSession } from "./src/core/context.ts";`,
         `export { submitFuture } from "./src/core/retrieve-future.ts";`,
         `export { TrainingClient } from "./src/training/training-client.ts";`,
+        existsSync(join(clientDir, "src/transport/abort-source.ts")) ? `export { acceptsCancelSource } from "./src/transport/abort-source.ts";` : "",
       ].join("\n"),
       resolveDir: clientDir,
       loader: "ts",
@@ -230,16 +243,46 @@ interface ClientUnderTest {
   close(): Promise<void>;
 }
 
-async function clientUnderTest(label: string, clientDir: string, port: number): Promise<ClientUnderTest> {
+const encoder = new TextEncoder();
+function memoryResponse(status: number, text: string): MemoryResponse {
+  const body = encoder.encode(text);
+  return { status, headers: { get: (name) => (name.toLowerCase() === "content-type" ? "application/json" : null), entries: () => [] }, body, text: () => text };
+}
+
+/**
+ * `--in-memory`: answers at once without a socket (what the trivial server answers), so a layer's
+ * CPU is only the client's own JavaScript. Marked like the package's transports when the client
+ * knows CancelSource, so the engine passes what it passes to the node:http transport.
+ */
+function memoryTransport(internals: Internals): Transport {
+  const result = memoryResponse(200, '{"path":"tinker://micro:train:0/weights/ckpt","type":"save_weights"}');
+  const answers = new Map([
+    ["/api/v1/retrieve_future", result],
+    ["/api/v1/client/config", memoryResponse(200, "{}")],
+    ["/api/v1/session_heartbeat", memoryResponse(200, "{}")],
+    ["/api/v1/client/dynamic_config", memoryResponse(404, '{"detail":"Not Found"}')],
+    ["/api/v1/create_session", memoryResponse(200, '{"session_id":"micro-session"}')],
+  ]);
+  let nextRequestId = 0;
+  const transport: Transport = (req) => {
+    const url = String(req["url"]);
+    const answer = answers.get(url.slice(url.indexOf("/api/")));
+    return Promise.resolve(answer ?? memoryResponse(200, `{"request_id":"micro-${nextRequestId++}"}`));
+  };
+  return internals.acceptsCancelSource ? internals.acceptsCancelSource(transport) : transport;
+}
+
+async function clientUnderTest(label: string, clientDir: string, port: number | undefined): Promise<ClientUnderTest> {
   const internals = await loadInternals(clientDir);
-  const transport = internals.createNodeTransport();
-  const session = await internals.startSession({ apiKey: API_KEY, baseUrl: `http://127.0.0.1:${port}`, transport, logLevel: "warn" });
+  const nodeTransport = internals.createNodeTransport();
+  const transport = port === undefined ? memoryTransport(internals) : nodeTransport;
+  const session = await internals.startSession({ apiKey: API_KEY, baseUrl: `http://127.0.0.1:${port ?? 9}`, transport, logLevel: "warn" });
   const training = new internals.TrainingClient({ context: session, modelId: MODEL_ID, modelSeqId: 0, info: { model_data: { model_name: "micro" } } });
-  const viaTransport = transportLayer(internals, port);
+  const viaTransport = port === undefined ? undefined : transportLayer(internals, port);
   return {
     label,
     layers: [
-      ["transport", viaTransport.op],
+      ...(viaTransport === undefined ? [] : [["transport", viaTransport.op] as [string, Op]]),
       ["engine", engineLayer(session)],
       ["future", futureLayer(internals, session)],
       ["save", (i) => training.saveState(`ckpt-${i}`).result()],
@@ -247,8 +290,8 @@ async function clientUnderTest(label: string, clientDir: string, port: number): 
     ],
     async close() {
       await session.close();
-      transport.destroy();
-      viaTransport.close();
+      nodeTransport.destroy();
+      viaTransport?.close();
     },
   };
 }
@@ -256,14 +299,19 @@ async function clientUnderTest(label: string, clientDir: string, port: number): 
 async function main(): Promise<void> {
   const require = createRequire(import.meta.url);
   const dirs = args.has("client-dir") ? args.get("client-dir")!.split(",").map((d) => resolve(d)) : [dirname(require.resolve("@tinker-ts/client/package.json"))];
-  const server = await startServer();
-  const raw = rawLayer(server.port);
+  const inMemory = args.has("in-memory");
+  const server = inMemory ? undefined : await startServer();
+  const raw = server === undefined ? undefined : rawLayer(server.port);
   const clients: ClientUnderTest[] = [];
-  for (const [k, dir] of dirs.entries()) clients.push(await clientUnderTest(dirs.length > 1 ? `#${k + 1}` : "", dir, server.port));
+  for (const [k, dir] of dirs.entries()) clients.push(await clientUnderTest(dirs.length > 1 ? `#${k + 1}` : "", dir, server?.port));
   // `--only=future,save` keeps those layers (and raw, the reference), e.g. for a --cpu-prof run.
   const only = args.get("only")?.split(",");
-  const layerNames = ["raw", ...clients[0]!.layers.map(([name]) => name)].filter((name) => name === "raw" || only === undefined || only.includes(name));
-  const runs: { layer: string; client: string; op: Op }[] = [{ layer: "raw", client: "", op: raw.op }];
+  // The reference of the ratio column: the raw loop, or in memory (no raw loop) the engine.
+  const reference = raw === undefined ? "engine" : "raw";
+  const layerNames = [...(raw === undefined ? [] : ["raw"]), ...clients[0]!.layers.map(([name]) => name)].filter(
+    (name) => name === reference || only === undefined || only.includes(name),
+  );
+  const runs: { layer: string; client: string; op: Op }[] = raw === undefined ? [] : [{ layer: "raw", client: "", op: raw.op }];
   for (const c of clients) for (const [layer, op] of c.layers) if (layerNames.includes(layer)) runs.push({ layer, client: c.label, op });
   const key = (run: { layer: string; client: string }): string => `${run.layer}${run.client}`;
 
@@ -286,16 +334,16 @@ async function main(): Promise<void> {
       main.get(key(run))!.push(m.mainUs);
       round.set(key(run), m.cpuUs);
     }
-    for (const run of runs) ratio.get(key(run))!.push(round.get(key(run))! / round.get("raw")!);
+    for (const run of runs) ratio.get(key(run))!.push(round.get(key(run))! / round.get(reference === "raw" ? "raw" : `${reference}${run.client}`)!);
   }
 
   for (const c of clients) await c.close();
-  raw.close();
-  server.stop();
+  raw?.close();
+  server?.stop();
 
-  console.log(`${ROUNDS} interleaved rounds × ${OPS} ops (submit + retrieve_future each); medians`);
+  console.log(`${ROUNDS} interleaved rounds × ${OPS} ops (submit + retrieve_future each); medians${inMemory ? "; in-memory transport (the client's JavaScript only)" : ""}`);
   for (const [k, dir] of dirs.entries()) console.log(`client${clients[k]!.label ? ` ${clients[k]!.label}` : ""}: ${dir}`);
-  const header = clients.map((c) => `CPU µs/op${c.label.padStart(3)}  Δ prev  main-thread  wall µs/op  CPU × raw`).join(" | ");
+  const header = clients.map((c) => `CPU µs/op${c.label.padStart(3)}  Δ prev  main-thread  wall µs/op  CPU × ${reference}`).join(" | ");
   console.log(`${"layer".padEnd(10)} ${header}`);
   const rows: Record<string, unknown>[] = [];
   for (const layer of layerNames) {
