@@ -1,5 +1,10 @@
-/** A streamed ustar archive: files are read as they are sent, padding is generated, nothing is buffered whole. */
-import { createReadStream, statSync } from "node:fs";
+/**
+ * A streamed ustar archive: files are read as they are sent, padding is generated, nothing is
+ * buffered whole. Chunks are produced synchronously (no promise per chunk) in writes of up to
+ * 4 MiB, and zeros come from one shared buffer: serving a GiB of padding is then mostly the
+ * kernel's copy into the socket. The stream is piped, so the socket's backpressure paces it.
+ */
+import { closeSync, openSync, readSync, statSync } from "node:fs";
 import { Readable } from "node:stream";
 
 export type TarEntry =
@@ -9,6 +14,15 @@ export type TarEntry =
   | { readonly name: string; readonly text: string };
 
 const BLOCK = 512;
+const CHUNK = 4 * 1024 * 1024;
+
+/** CHUNK zero bytes, shared by every archive (nothing writes to it). */
+let sharedZeros: Buffer | undefined;
+
+function zeros(n: number): Buffer {
+  sharedZeros ??= Buffer.alloc(CHUNK, 0);
+  return n === CHUNK ? sharedZeros : sharedZeros.subarray(0, n);
+}
 
 function header(name: string, size: number, mtime: number): Buffer {
   const h = Buffer.alloc(BLOCK, 0);
@@ -42,24 +56,39 @@ export function tarSize(entries: readonly TarEntry[]): number {
 }
 
 export function tarStream(entries: readonly TarEntry[], mtimeSeconds: number): Readable {
-  async function* generate(): AsyncGenerator<Buffer> {
+  function* generate(): Generator<Buffer> {
     for (const entry of entries) {
       const size = entrySize(entry);
       yield header(entry.name, size, mtimeSeconds);
       if ("file" in entry) {
-        for await (const chunk of createReadStream(entry.file)) yield chunk as Buffer;
+        yield* fileChunks(entry.file, size);
       } else if ("zeros" in entry) {
-        const chunk = Buffer.alloc(Math.min(size, 1 << 20), 0);
-        for (let left = size; left > 0; left -= chunk.length) yield left >= chunk.length ? chunk : chunk.subarray(0, left);
+        for (let left = size; left > 0; left -= CHUNK) yield zeros(Math.min(left, CHUNK));
       } else if ("bytes" in entry) {
         yield Buffer.from(entry.bytes.buffer, entry.bytes.byteOffset, entry.bytes.byteLength);
       } else {
         yield Buffer.from(entry.text);
       }
       const pad = (BLOCK - (size % BLOCK)) % BLOCK;
-      if (pad > 0) yield Buffer.alloc(pad, 0);
+      if (pad > 0) yield zeros(pad);
     }
-    yield Buffer.alloc(2 * BLOCK, 0);
+    yield zeros(2 * BLOCK);
   }
   return Readable.from(generate(), { objectMode: false });
+}
+
+/** The first `size` bytes of a file, read as they are sent (the generator's return closes the file when the stream is destroyed). */
+function* fileChunks(file: string, size: number): Generator<Buffer> {
+  const fd = openSync(file, "r");
+  try {
+    for (let at = 0; at < size; ) {
+      const chunk = Buffer.allocUnsafe(Math.min(CHUNK, size - at));
+      const read = readSync(fd, chunk, 0, chunk.length, at);
+      if (read === 0) throw new Error(`${file} is shorter than the ${size} bytes announced in the archive`);
+      at += read;
+      yield read === chunk.length ? chunk : chunk.subarray(0, read);
+    }
+  } finally {
+    closeSync(fd);
+  }
 }
