@@ -244,8 +244,7 @@ class Exchange {
     if (this.#buffer.length - this.#filled < LOW_WATER) {
       this.#flush();
       this.#wroteThisTurn = true;
-    }
-    else if (this.#flushScheduled === undefined && this.#filled > 0) this.#flushScheduled = setImmediate(this.#scheduledFlush);
+    } else if (this.#flushScheduled === undefined && this.#filled > 0) this.#flushScheduled = setImmediate(this.#scheduledFlush);
   }
 
   readonly #resumeReading = (): void => {
