@@ -24,19 +24,36 @@ export interface NodeTransportOptions {
   readonly maxRedirects?: number;
 }
 
-function nodeHeaders(raw: http.IncomingHttpHeaders): ResponseHeaders {
-  return {
-    get(name) {
-      const v = raw[name.toLowerCase()];
-      if (v === undefined) return null;
-      return Array.isArray(v) ? v.join(", ") : v;
-    },
-    *entries() {
-      for (const [k, v] of Object.entries(raw)) {
-        if (v !== undefined) yield [k, Array.isArray(v) ? v.join(", ") : v] as [string, string];
-      }
-    },
-  };
+/** Node's already lower-cased header object behind the ResponseHeaders interface (no closures per response). */
+class NodeHeaders implements ResponseHeaders {
+  constructor(private readonly raw: http.IncomingHttpHeaders) {}
+
+  get(name: string): string | null {
+    const v = this.raw[name.toLowerCase()];
+    if (v === undefined) return null;
+    return Array.isArray(v) ? v.join(", ") : v;
+  }
+
+  *entries(): Iterable<[string, string]> {
+    for (const [k, v] of Object.entries(this.raw)) {
+      if (v !== undefined) yield [k, Array.isArray(v) ? v.join(", ") : v];
+    }
+  }
+}
+
+class NodeResponse implements TransportResponse {
+  readonly headers: NodeHeaders;
+  constructor(
+    readonly status: number,
+    raw: http.IncomingHttpHeaders,
+    readonly body: Buffer,
+  ) {
+    this.headers = new NodeHeaders(raw);
+  }
+
+  text(): string {
+    return this.body.toString("utf8");
+  }
 }
 
 interface Origin {
@@ -140,12 +157,7 @@ export function createNodeTransport(options: NodeTransportOptions = {}): Transpo
             if (settled) return;
             finish();
             const buf = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks);
-            resolve({
-              status: res.statusCode ?? 0,
-              headers: nodeHeaders(res.headers),
-              body: buf,
-              text: () => buf.toString("utf8"),
-            });
+            resolve(new NodeResponse(res.statusCode ?? 0, res.headers, buf));
           });
           if (stream !== res) res.on("error", fail);
           res.on("aborted", () => fail(new Error("response aborted")));
