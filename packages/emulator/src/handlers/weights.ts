@@ -1,5 +1,5 @@
 /** Checkpoint endpoints of a model: save_weights, save_weights_for_sampler, load_weights. */
-import { newAdamState } from "../model/adam.js";
+import { type AdamState, newAdamState } from "../model/adam.js";
 import { badRequest, conflict, notFound } from "../server/errors.js";
 import type { EmRequest, Route } from "../server/types.js";
 import type { CheckpointRecord } from "../state/checkpoints.js";
@@ -40,13 +40,22 @@ export function weightsRoutes(ctx: HandlerContext): Route[] {
     const data = world.checkpoints.read(record);
     if (data.params.length !== model.adapter.params.length) throw badRequest(`checkpoint ${record.tinker_path} has LoRA rank ${record.lora_rank}, the model has rank ${model.run.lora_rank}`, "path");
     model.adapter = { ...model.adapter, params: data.params };
-    model.grad.fill(0);
+    if (!ctx.skipModel) model.grad.fill(0); // under skipModel nothing accumulates gradients
     if (optimizer) {
       if (!data.adam) throw badRequest(`checkpoint ${record.tinker_path} holds no optimizer state`, "optimizer");
       model.adam = data.adam;
     } else {
-      model.adam = newAdamState(data.params.length);
+      model.adam = freshAdamState(data.params.length);
     }
+  };
+
+  /** Zero Adam moments; under skipModel (where nothing writes to them) one pair per size is shared, not allocated per load. */
+  const zeroMoments = new Map<number, AdamState>();
+  const freshAdamState = (size: number): AdamState => {
+    if (!ctx.skipModel) return newAdamState(size);
+    let shared = zeroMoments.get(size);
+    if (!shared) zeroMoments.set(size, (shared = newAdamState(size)));
+    return { step: 0, m: shared.m, v: shared.v };
   };
 
   return [
