@@ -48,9 +48,9 @@ export function futureRoutes(ctx: HandlerContext): Route[] {
       size = bytes.byteLength;
     } else {
       // Serialized once: the size decides complete_metadata, the same bytes are the answer.
-      const bytes = Buffer.from(JSON.stringify(result.kind === "proto" ? result.json() : result.value));
-      reply = { status: 200, binary: bytes, contentType: "application/json" };
-      size = bytes.byteLength;
+      const text = JSON.stringify(result.kind === "proto" ? result.json() : result.value);
+      reply = { status: 200, text, contentType: "application/json" };
+      size = Buffer.byteLength(text);
     }
     if (allowMetadataOnly && size > ctx.inlinePayloadLimitBytes) return ok({ status: "complete_metadata", response_payload_size: size });
     return reply;

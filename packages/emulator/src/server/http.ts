@@ -174,17 +174,21 @@ function send(options: HttpServerOptions, req: IncomingMessage, res: ServerRespo
     headers["access-control-expose-headers"] = "*";
     headers["vary"] = "Origin";
   }
-  let bytes: Uint8Array | undefined;
+  // A string body goes out in one write with the headers (Node joins them); a Buffer needs a writev.
+  let bytes: Uint8Array | string | undefined;
   if ("json" in reply) {
-    bytes = Buffer.from(JSON.stringify(reply.json));
+    bytes = JSON.stringify(reply.json);
     headers["content-type"] = "application/json";
+  } else if ("text" in reply) {
+    bytes = reply.text;
+    headers["content-type"] = reply.contentType;
   } else if ("binary" in reply) {
     bytes = reply.binary;
     headers["content-type"] = reply.contentType;
   } else if ("stream" in reply) {
     headers["content-type"] = reply.contentType;
   }
-  if (bytes) headers["content-length"] = String(bytes.byteLength);
+  if (bytes !== undefined) headers["content-length"] = String(typeof bytes === "string" ? Buffer.byteLength(bytes) : bytes.byteLength);
   else if ("empty" in reply) headers["content-length"] = "0";
   res.writeHead(reply.status, headers);
   if (delayBodyMs !== undefined) {
@@ -200,7 +204,7 @@ function send(options: HttpServerOptions, req: IncomingMessage, res: ServerRespo
     res.end(bytes);
   }
   if (!options.recorder) return;
-  const responseBody: RecordedBody = bytes ? recordBody(bytes, headers["content-type"], undefined) : null;
+  const responseBody: RecordedBody = bytes !== undefined ? recordBody(typeof bytes === "string" ? Buffer.from(bytes) : bytes, headers["content-type"], undefined) : null;
   record(options, req, url, raw, { status: reply.status, headers: redactHeaders(headers), body: responseBody });
 }
 

@@ -25,6 +25,8 @@ export interface EmRequest {
 export type Reply =
   | { readonly status: number; readonly json: unknown; readonly headers?: Record<string, string> }
   | { readonly status: number; readonly binary: Uint8Array; readonly contentType: string; readonly headers?: Record<string, string> }
+  /** A body already serialized (e.g. JSON whose size was needed first). */
+  | { readonly status: number; readonly text: string; readonly contentType: string; readonly headers?: Record<string, string> }
   | { readonly status: number; readonly empty: true; readonly headers?: Record<string, string> }
   | { readonly status: number; readonly stream: Readable; readonly contentType: string; readonly headers?: Record<string, string> };
 
