@@ -67,12 +67,19 @@ interface Origin {
 /** A request target with no character http.request would refuse or a URL parser would rewrite. */
 const PLAIN_TARGET = /^\/[\x21-\x7e]*$/;
 const ORIGIN_CACHE_LIMIT = 64;
+/** Request targets remembered per transport (a client sends the same few URLs over and over). */
+const TARGET_CACHE_LIMIT = 256;
+
+interface Target {
+  readonly origin: Origin;
+  readonly path: string;
+}
 
 /**
  * Splits an absolute URL into a cached origin and its path, so a keep-alive exchange skips Node's
  * per-request URL parsing (`urlToHttpOptions`). Anything unusual goes through `new URL`.
  */
-function splitUrl(url: string, cache: Map<string, Origin>): { origin: Origin; path: string } {
+function splitUrl(url: string, cache: Map<string, Origin>): Target {
   const schemeEnd = url.indexOf("://");
   const slash = schemeEnd < 0 ? -1 : url.indexOf("/", schemeEnd + 3);
   const originText = slash < 0 ? url : url.slice(0, slash);
@@ -104,6 +111,16 @@ export function createNodeTransport(options: NodeTransportOptions = {}): Transpo
   const httpsAgent = new https.Agent(agentOptions);
   const maxRedirects = options.maxRedirects ?? 10;
   const origins = new Map<string, Origin>();
+  const targets = new Map<string, Target>();
+  const targetOf = (url: string): Target => {
+    let target = targets.get(url);
+    if (target === undefined) {
+      target = splitUrl(url, origins);
+      if (targets.size >= TARGET_CACHE_LIMIT) targets.clear();
+      targets.set(url, target);
+    }
+    return target;
+  };
 
   const once = (req: TransportRequest, url: string): Promise<TransportResponse> =>
     new Promise<TransportResponse>((resolve, reject) => {
@@ -112,7 +129,7 @@ export function createNodeTransport(options: NodeTransportOptions = {}): Transpo
         reject(signal.reason);
         return;
       }
-      const { origin, path } = splitUrl(url, origins);
+      const { origin, path } = targetOf(url);
       // A flat [name, value, …] list is written as is by Node (no per-header setHeader validation
       // and bookkeeping); Host then has to be given explicitly.
       const headers: string[] = ["Host", origin.host];

@@ -22,6 +22,22 @@ const req = (url: string, extra: Partial<Parameters<typeof node>[0]> = {}) =>
   node({ method: "GET", url, headers: { "X-API-Key": TEST_KEY }, signal: new AbortController().signal, redirect: "follow", ...extra });
 
 describe("node:http transport", () => {
+  it("sends every URL to its own target, also past the remembered-targets limit and across origins", async () => {
+    a.requests.length = 0;
+    b.requests.length = 0;
+    a.handle(() => ({ json: {} }));
+    b.handle(() => ({ json: {} }));
+    const sent: string[] = [];
+    for (let i = 0; i < 300; i++) {
+      const path = `/t/${i % 150}?q=${i}&x=%20`;
+      await req(`${i % 2 ? a.url : b.url}${path}`);
+      sent.push(path);
+    }
+    const seen = [...a.requests, ...b.requests].map((r) => r.path).sort();
+    expect(seen).toEqual([...sent].sort());
+    expect(a.requests.every((r) => Number(/q=(\d+)/.exec(r.path)![1]) % 2 === 1)).toBe(true);
+  });
+
   it("decompresses gzip bodies", async () => {
     a.handle(() => ({ body: gzipSync('{"x":1}'), headers: { "content-encoding": "gzip", "content-type": "application/json" } }));
     const res = await req(`${a.url}/z`);
