@@ -59,8 +59,18 @@ export abstract class CheckpointStore {
   }
 
   write(record: NewCheckpoint, data: CheckpointData): CheckpointRecord {
+    // Field by field (not a spread): one object shape for every record, and the same key order as before.
     const full: CheckpointRecord = {
-      ...record,
+      kind: record.kind,
+      name: record.name,
+      training_run_id: record.training_run_id,
+      owner: record.owner,
+      time: record.time,
+      public: record.public,
+      expires_at: record.expires_at,
+      user_metadata: record.user_metadata,
+      base_model: record.base_model,
+      lora_rank: record.lora_rank,
       checkpoint_id: `${record.kind}/${record.name}`,
       checkpoint_type: checkpointType(record.kind),
       tinker_path: tinkerPath(record.training_run_id, record.kind, record.name),

@@ -51,6 +51,8 @@ export interface WorldOptions {
   readonly seqGapTimeoutMs: number;
 }
 
+const YEAR_10000_MS = Date.UTC(10000, 0, 1);
+
 export class World {
   readonly futures: FutureStore;
   readonly completions = new CompletionLog();
@@ -80,13 +82,17 @@ export class World {
     }
   }
 
-  private lastIso = { ms: NaN, text: "" };
+  /** "YYYY-MM-DDTHH:MM:SS." of the last second formatted: every op stamps records, Date formatting showed in profiles. */
+  private isoSecond = { second: NaN, prefix: "" };
 
-  /** The clock as an ISO timestamp (formatted once per millisecond: several records take it per op). */
+  /** The clock as an ISO timestamp, exactly as Date#toISOString writes it. */
   nowIso(): string {
-    const ms = this.options.now();
-    if (ms !== this.lastIso.ms) this.lastIso = { ms, text: new Date(ms).toISOString() };
-    return this.lastIso.text;
+    const ms = Math.trunc(this.options.now());
+    // Years 1970–9999 have the fixed-width form assembled here; other instants are formatted whole.
+    if (!(ms >= 0 && ms < YEAR_10000_MS)) return new Date(ms).toISOString();
+    const second = Math.floor(ms / 1000);
+    if (second !== this.isoSecond.second) this.isoSecond = { second, prefix: new Date(second * 1000).toISOString().slice(0, 20) };
+    return `${this.isoSecond.prefix}${String(ms - second * 1000).padStart(3, "0")}Z`;
   }
 
   saveSession(record: SessionRecord): void {
