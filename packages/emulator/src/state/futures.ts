@@ -20,7 +20,8 @@ export interface FutureRecord {
   cancelled: boolean;
   /** When it was settled (epoch ms), for eviction. */
   settledAt?: number;
-  readonly waiters: Set<() => void>;
+  /** Long-polls waiting for it; created by the first wait (most futures are settled before anyone asks). */
+  waiters?: Set<() => void>;
 }
 
 /** Settled futures are kept this long after settling, then forgotten (retrieve answers 404). */
@@ -42,7 +43,6 @@ export class FutureStore {
       modelId,
       state: "pending",
       cancelled: false,
-      waiters: new Set(),
     };
     this.futures.set(record.requestId, record);
     if (this.now() - this.lastSweep >= SWEEP_INTERVAL_MS) this.evict();
@@ -84,14 +84,15 @@ export class FutureStore {
   wait(record: FutureRecord, ms: number, signal: AbortSignal): Promise<void> {
     if (record.state !== "pending" || ms <= 0) return Promise.resolve();
     return new Promise((resolve) => {
+      const waiters = (record.waiters ??= new Set());
       const done = (): void => {
         clearTimeout(timer);
-        record.waiters.delete(done);
+        waiters.delete(done);
         signal.removeEventListener("abort", done);
         resolve();
       };
       const timer = setTimeout(done, ms);
-      record.waiters.add(done);
+      waiters.add(done);
       signal.addEventListener("abort", done, { once: true });
     });
   }
@@ -113,7 +114,7 @@ export class FutureStore {
   }
 
   private wake(record: FutureRecord): void {
-    for (const waiter of [...record.waiters]) waiter();
+    if (record.waiters) for (const waiter of [...record.waiters]) waiter();
   }
 }
 
