@@ -37,12 +37,14 @@ function checkMultiple(bytes: Uint8Array, width: number, what: string): number {
   return bytes.byteLength / width;
 }
 
-/** The bytes as a typed array on a little-endian host, copied once if they are not aligned. */
-function alignedView<T>(bytes: Uint8Array, width: number, make: (buffer: ArrayBufferLike, offset: number, length: number) => T): T {
-  const n = bytes.byteLength / width;
-  if (bytes.byteOffset % width === 0) return make(bytes.buffer, bytes.byteOffset, n);
-  // A copy through the Uint8Array constructor: a Node Buffer's slice() would share its memory.
-  return make(new Uint8Array(bytes).buffer, 0, n);
+/**
+ * The bytes as a typed array when the host is little-endian and they are aligned for it; else
+ * undefined, and the caller reads them through a DataView (no copy into a new ArrayBuffer: a
+ * protobuf field is rarely aligned, and an ArrayBuffer per field costs more than the reads).
+ */
+function alignedView<T>(bytes: Uint8Array, width: number, make: (buffer: ArrayBufferLike, offset: number, length: number) => T): T | undefined {
+  if (!LITTLE_ENDIAN_HOST || bytes.byteOffset % width !== 0) return undefined;
+  return make(bytes.buffer, bytes.byteOffset, bytes.byteLength / width);
 }
 
 function toNumbers(source: ArrayLike<number>): number[] {
@@ -54,7 +56,8 @@ function toNumbers(source: ArrayLike<number>): number[] {
 
 export function bytesToInt32(bytes: Uint8Array, what = "int32 array"): number[] {
   const n = checkMultiple(bytes, 4, what);
-  if (LITTLE_ENDIAN_HOST) return toNumbers(alignedView(bytes, 4, (b, o, l) => new Int32Array(b, o, l)));
+  const aligned = alignedView(bytes, 4, (b, o, l) => new Int32Array(b, o, l));
+  if (aligned !== undefined) return toNumbers(aligned);
   const view = dataView(bytes);
   const out = new Array<number>(n);
   for (let i = 0; i < n; i++) out[i] = view.getInt32(i * 4, true);
@@ -63,7 +66,8 @@ export function bytesToInt32(bytes: Uint8Array, what = "int32 array"): number[] 
 
 export function bytesToFloat32(bytes: Uint8Array, what = "float32 array"): number[] {
   const n = checkMultiple(bytes, 4, what);
-  if (LITTLE_ENDIAN_HOST) return toNumbers(alignedView(bytes, 4, (b, o, l) => new Float32Array(b, o, l)));
+  const aligned = alignedView(bytes, 4, (b, o, l) => new Float32Array(b, o, l));
+  if (aligned !== undefined) return toNumbers(aligned);
   const view = dataView(bytes);
   const out = new Array<number>(n);
   for (let i = 0; i < n; i++) out[i] = view.getFloat32(i * 4, true);
@@ -88,13 +92,14 @@ export function bytesToBfloat16(bytes: Uint8Array, what = "bfloat16 array"): num
 export function bytesToInt64(bytes: Uint8Array, what = "int64 array"): number[] {
   const n = checkMultiple(bytes, 8, what);
   const out = new Array<number>(n);
-  if (LITTLE_ENDIAN_HOST) {
-    const low = alignedView(bytes, 4, (b, o, l) => new Uint32Array(b, o, l));
+  // high · 2³² + low rounds once, to the nearest double, like Number(BigInt).
+  const low = alignedView(bytes, 4, (b, o, l) => new Uint32Array(b, o, l));
+  if (low !== undefined) {
     const high = new Int32Array(low.buffer, low.byteOffset, low.length);
     for (let i = 0; i < n; i++) out[i] = (high[2 * i + 1] as number) * 4294967296 + (low[2 * i] as number);
     return out;
   }
   const view = dataView(bytes);
-  for (let i = 0; i < n; i++) out[i] = Number(view.getBigInt64(i * 8, true));
+  for (let i = 0; i < n; i++) out[i] = view.getInt32(i * 8 + 4, true) * 4294967296 + view.getUint32(i * 8, true);
   return out;
 }
