@@ -5,7 +5,6 @@
  * interleaved A B C D over rounds. Results go to bench/results/ and the README's latest table.
  */
 import { execFileSync } from "node:child_process";
-import { existsSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
@@ -49,7 +48,7 @@ interface Plan {
 }
 
 const FULL: Plan = {
-  persistence: { rounds: 7, opsPerRound: 50, warmupOps: 20 },
+  persistence: { rounds: 7, opsPerRound: 50, warmupOps: 50 },
   pipeline: { rounds: 5, steps: 500, warmupSteps: 50, batch: 4, seqLen: 64 },
   encode: { rounds: 5, batch: 256, seqLen: 4096 },
   download: { rounds: 3, archiveBytes: 2 ** 30 },
@@ -57,7 +56,7 @@ const FULL: Plan = {
 };
 
 const QUICK: Plan = {
-  persistence: { rounds: 3, opsPerRound: 20, warmupOps: 5 },
+  persistence: { rounds: 3, opsPerRound: 20, warmupOps: 20 },
   pipeline: { rounds: 3, steps: 50, warmupSteps: 10, batch: 4, seqLen: 64 },
   encode: { rounds: 2, batch: 32, seqLen: 4096 },
   download: { rounds: 2, archiveBytes: 64 * 2 ** 20 },
@@ -94,14 +93,10 @@ async function main(): Promise<void> {
   const cleanups: Array<() => Promise<void> | void> = [() => rm(tmp, { recursive: true, force: true })];
   const scenarios: ScenarioResult[] = [];
   try {
-    // The emulator's checkpoint files go to tmpfs when there is one: its per-op file I/O (mkdir,
-    // open, write per save) is server time every driver pays, not client overhead.
-    const dataDir = existsSync("/dev/shm") ? await mkdtemp("/dev/shm/tinker-bench-emulator-") : join(tmp, "emulator");
-    cleanups.push(() => rm(dataDir, { recursive: true, force: true }));
+    // No --data-dir: under --skip-model the emulator then keeps checkpoints in memory, so its
+    // per-op cost is HTTP and bookkeeping only (file I/O would be server time every driver pays).
     const emulator = await startEmulatorProcess([
       "--skip-model",
-      "--data-dir",
-      dataDir,
       "--archive-padding-bytes",
       String(plan.download.archiveBytes),
     ]);

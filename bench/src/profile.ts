@@ -5,7 +5,6 @@
  * the V8 sampling profiler (node:inspector) and prints self time per function and per file. The
  * raw .cpuprofile is written to bench/results/ for a flame view (Chrome DevTools, speedscope).
  */
-import { existsSync } from "node:fs";
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { Session } from "node:inspector/promises";
 import { tmpdir } from "node:os";
@@ -67,8 +66,7 @@ async function main(): Promise<void> {
   const tmp = await mkdtemp(join(tmpdir(), "tinker-bench-prof-"));
   // The emulator is profiled too (written when it exits), to show what the server side costs.
   const emuProfDir = join(tmp, "emulator-profile");
-  const dataDir = existsSync("/dev/shm") ? await mkdtemp("/dev/shm/tinker-bench-emulator-") : join(tmp, "emulator");
-  const emulator = await startEmulatorProcess(["--skip-model", "--data-dir", dataDir], 30_000, [
+  const emulator = await startEmulatorProcess(["--skip-model"], 30_000, [
     "--cpu-prof",
     "--cpu-prof-dir",
     emuProfDir,
@@ -102,7 +100,6 @@ async function main(): Promise<void> {
     emulatorText = `\n\n(no emulator profile: ${err instanceof Error ? err.message : String(err)})\n`;
   }
   await rm(tmp, { recursive: true, force: true });
-  await rm(dataDir, { recursive: true, force: true });
   const file = join(outDir, `profile-${what}.cpuprofile`);
   await writeFile(file, JSON.stringify(profile));
   const perOp = what === "pipeline" ? `${(wall / ops).toFixed(3)} ms/step` : `${(wall / (2 * ops)).toFixed(3)} ms/op (save+load)`;
