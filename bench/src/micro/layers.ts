@@ -9,6 +9,8 @@
  *   future     submitFuture: APIFuture, abort linking, retrieve_future poll loop
  *   save       TrainingClient.saveState(name).result(): sequencer, retry window, body encoding
  *   load       TrainingClient.loadState(path).result()
+ *   pipeline   one step of 10 pipelined forwardBackward (4 × 64 tokens) + optimStep pairs, per step
+ *              (4 exchanges: compare with 2 × raw; the result is a real ForwardBackwardOutput protobuf)
  *
  * Rounds are interleaved (every layer once per round, order rotated); the table shows medians of
  * CPU µs per op (`process.cpuUsage`, all threads), the main thread's CPU µs per op (Linux schedstat),
@@ -64,9 +66,52 @@ interface Session {
 interface Training {
   saveState(name: string): { result(): Promise<unknown> };
   loadState(path: string): { result(): Promise<unknown> };
+  forwardBackward(data: unknown[], lossFn: string): PromiseLike<unknown>;
+  optimStep(adam: Record<string, number>): PromiseLike<unknown>;
 }
 
 type Op = (i: number) => Promise<unknown>;
+
+/** Steps per `pipeline` op: that many forwardBackward + optimStep pairs are in flight together. */
+const PIPELINE_STEPS = 10;
+const PIPELINE_ROWS = Array.from({ length: 4 }, () => ({
+  model_input: { chunks: [{ tokens: Array.from({ length: 64 }, (_, i) => i + 1), type: "encoded_text" }] },
+  loss_fn_inputs: { target_tokens: Array.from({ length: 64 }, (_, i) => i + 2), weights: new Array<number>(64).fill(1) },
+}));
+
+/**
+ * The ForwardBackwardOutput a 4 × 64-token cross-entropy step answers (logprobs and elementwise loss
+ * per datum, one metric), encoded by the emulator's own encoder (bundled from its `src/`).
+ */
+async function forwardBackwardResult(): Promise<Uint8Array> {
+  const require = createRequire(import.meta.url);
+  const emulatorDir = dirname(require.resolve("@tinker-ts/emulator/package.json"));
+  const outfile = join(tmpdir(), `tinker-ts-micro-fwdbwd-${process.pid}.mjs`);
+  const { build } = await import("esbuild");
+  await build({
+    stdin: { contents: `export { encodeForwardBackwardOutput } from "./src/proto/fwdbwd.ts";`, resolveDir: emulatorDir, loader: "ts" },
+    bundle: true,
+    format: "esm",
+    platform: "node",
+    target: "es2022",
+    outfile,
+    logLevel: "warning",
+  });
+  const mod = (await import(pathToFileURL(outfile).href).finally(() => rm(outfile, { force: true }))) as {
+    encodeForwardBackwardOutput(result: { outputs: { logprobs: number[]; elementwiseLoss: number[] }[]; metrics: Record<string, number> }): Uint8Array;
+  };
+  const outputs = PIPELINE_ROWS.map(() => ({ logprobs: new Array<number>(64).fill(-1.25), elementwiseLoss: new Array<number>(64).fill(1.25) }));
+  return mod.encodeForwardBackwardOutput({ outputs, metrics: { "loss:sum": 80 } });
+}
+
+function pipelineLayer(training: Training): Op {
+  const adam = { learning_rate: 1e-4 };
+  return async () => {
+    const steps: PromiseLike<unknown>[] = [];
+    for (let k = 0; k < PIPELINE_STEPS; k++) steps.push(training.forwardBackward(PIPELINE_ROWS, "cross_entropy"), training.optimStep(adam));
+    await Promise.all(steps);
+  };
+}
 
 const args = new Map(
   process.argv.slice(2).map((a) => {
@@ -105,19 +150,24 @@ async function loadInternals(clientDir: string): Promise<Internals> {
   return (await import(pathToFileURL(outfile).href).finally(() => rm(outfile, { force: true }))) as Internals;
 }
 
-function startServer(): Promise<{ port: number; stop(): void }> {
+async function startServer(fwdbwd: Uint8Array): Promise<{ port: number; stop(): void }> {
   const script = join(dirname(fileURLToPath(import.meta.url)), "trivial-server.js");
   const child = fork(script, [], { stdio: ["pipe", "pipe", "inherit", "ipc"] });
-  return new Promise((resolvePort, reject) => {
+  const port = await new Promise<number>((resolvePort, reject) => {
     let out = "";
     child.stdout!.on("data", (chunk: Buffer) => {
       out += chunk.toString("utf8");
       const m = /port=(\d+)/.exec(out);
-      if (m) resolvePort({ port: Number(m[1]), stop: () => child.kill() });
+      if (m) resolvePort(Number(m[1]));
     });
     child.on("error", reject);
     child.on("exit", (code) => reject(new Error(`server exited (${code})`)));
   });
+  await new Promise<void>((ready) => {
+    child.once("message", () => ready());
+    child.send({ forwardBackwardResult: Buffer.from(fwdbwd).toString("base64") });
+  });
+  return { port, stop: () => child.kill() };
 }
 
 function saveBody(seq: number): string {
@@ -226,16 +276,20 @@ function mainThreadCpuNs(): number {
   }
 }
 
-async function measure(op: Op, n: number, offset: number): Promise<{ cpuUs: number; mainUs: number; wallUs: number }> {
+/** Runs `op` n times; the costs are per unit (an op is `unitsPerOp` units: pipeline steps). */
+async function measure(op: Op, n: number, offset: number, unitsPerOp = 1): Promise<{ cpuUs: number; mainUs: number; wallUs: number }> {
   const c0 = process.cpuUsage();
   const m0 = mainThreadCpuNs();
   const t0 = performance.now();
   for (let i = 0; i < n; i++) await op(offset + i);
-  const wallUs = ((performance.now() - t0) * 1000) / n;
-  const mainUs = (mainThreadCpuNs() - m0) / 1000 / n;
+  const units = n * unitsPerOp;
+  const wallUs = ((performance.now() - t0) * 1000) / units;
+  const mainUs = (mainThreadCpuNs() - m0) / 1000 / units;
   const c = process.cpuUsage(c0);
-  return { cpuUs: (c.user + c.system) / n, mainUs, wallUs };
+  return { cpuUs: (c.user + c.system) / units, mainUs, wallUs };
 }
+
+const unitsPerOp = (layer: string): number => (layer === "pipeline" ? PIPELINE_STEPS : 1);
 
 interface ClientUnderTest {
   readonly label: string;
@@ -254,8 +308,15 @@ function memoryResponse(status: number, text: string): MemoryResponse {
  * CPU is only the client's own JavaScript. Marked like the package's transports when the client
  * knows CancelSource, so the engine passes what it passes to the node:http transport.
  */
-function memoryTransport(internals: Internals): Transport {
+function memoryTransport(internals: Internals, fwdbwd: Uint8Array): Transport {
   const result = memoryResponse(200, '{"path":"tinker://micro:train:0/weights/ckpt","type":"save_weights"}');
+  const fwdbwdResult: MemoryResponse = {
+    status: 200,
+    headers: { get: (name) => (name.toLowerCase() === "content-type" ? "application/x-protobuf" : null), entries: () => [] },
+    body: fwdbwd,
+    text: () => "",
+  };
+  const fwdbwdIds = new Set<string>();
   const answers = new Map([
     ["/api/v1/retrieve_future", result],
     ["/api/v1/client/config", memoryResponse(200, "{}")],
@@ -266,16 +327,25 @@ function memoryTransport(internals: Internals): Transport {
   let nextRequestId = 0;
   const transport: Transport = (req) => {
     const url = String(req["url"]);
-    const answer = answers.get(url.slice(url.indexOf("/api/")));
+    const path = url.slice(url.indexOf("/api/"));
+    if (path === "/api/v1/forward_backward") {
+      const id = `micro-fb-${nextRequestId++}`;
+      fwdbwdIds.add(id);
+      return Promise.resolve(memoryResponse(200, `{"request_id":"${id}"}`));
+    }
+    if (path === "/api/v1/retrieve_future" && fwdbwdIds.size > 0 && fwdbwdIds.delete((JSON.parse(String(req["body"])) as { request_id: string }).request_id)) {
+      return Promise.resolve(fwdbwdResult);
+    }
+    const answer = answers.get(path);
     return Promise.resolve(answer ?? memoryResponse(200, `{"request_id":"micro-${nextRequestId++}"}`));
   };
   return internals.acceptsCancelSource ? internals.acceptsCancelSource(transport) : transport;
 }
 
-async function clientUnderTest(label: string, clientDir: string, port: number | undefined): Promise<ClientUnderTest> {
+async function clientUnderTest(label: string, clientDir: string, port: number | undefined, fwdbwd: Uint8Array): Promise<ClientUnderTest> {
   const internals = await loadInternals(clientDir);
   const nodeTransport = internals.createNodeTransport();
-  const transport = port === undefined ? memoryTransport(internals) : nodeTransport;
+  const transport = port === undefined ? memoryTransport(internals, fwdbwd) : nodeTransport;
   const session = await internals.startSession({ apiKey: API_KEY, baseUrl: `http://127.0.0.1:${port ?? 9}`, transport, logLevel: "warn" });
   const training = new internals.TrainingClient({ context: session, modelId: MODEL_ID, modelSeqId: 0, info: { model_data: { model_name: "micro" } } });
   const viaTransport = port === undefined ? undefined : transportLayer(internals, port);
@@ -287,6 +357,7 @@ async function clientUnderTest(label: string, clientDir: string, port: number | 
       ["future", futureLayer(internals, session)],
       ["save", (i) => training.saveState(`ckpt-${i}`).result()],
       ["load", () => training.loadState(CHECKPOINT).result()],
+      ["pipeline", pipelineLayer(training)],
     ],
     async close() {
       await session.close();
@@ -300,10 +371,11 @@ async function main(): Promise<void> {
   const require = createRequire(import.meta.url);
   const dirs = args.has("client-dir") ? args.get("client-dir")!.split(",").map((d) => resolve(d)) : [dirname(require.resolve("@tinker-ts/client/package.json"))];
   const inMemory = args.has("in-memory");
-  const server = inMemory ? undefined : await startServer();
+  const fwdbwd = await forwardBackwardResult();
+  const server = inMemory ? undefined : await startServer(fwdbwd);
   const raw = server === undefined ? undefined : rawLayer(server.port);
   const clients: ClientUnderTest[] = [];
-  for (const [k, dir] of dirs.entries()) clients.push(await clientUnderTest(dirs.length > 1 ? `#${k + 1}` : "", dir, server?.port));
+  for (const [k, dir] of dirs.entries()) clients.push(await clientUnderTest(dirs.length > 1 ? `#${k + 1}` : "", dir, server?.port, fwdbwd));
   // `--only=future,save` keeps those layers (and raw, the reference), e.g. for a --cpu-prof run.
   const only = args.get("only")?.split(",");
   // The reference of the ratio column: the raw loop, or in memory (no raw loop) the engine.
@@ -316,7 +388,7 @@ async function main(): Promise<void> {
   const key = (run: { layer: string; client: string }): string => `${run.layer}${run.client}`;
 
   // Warm-up: JIT and keep-alive sockets.
-  for (const run of runs) for (let i = 0; i < 300; i++) await run.op(i);
+  for (const run of runs) for (let i = 0; i < 300 / unitsPerOp(run.layer); i++) await run.op(i);
 
   const cpu = new Map<string, number[]>(runs.map((run) => [key(run), []]));
   const wall = new Map<string, number[]>(runs.map((run) => [key(run), []]));
@@ -327,7 +399,8 @@ async function main(): Promise<void> {
     const order = runs.map((_, k) => runs[(k + r) % runs.length]!);
     const round = new Map<string, number>();
     for (const run of order) {
-      const m = await measure(run.op, OPS, offset);
+      const units = unitsPerOp(run.layer);
+      const m = await measure(run.op, Math.max(1, Math.round(OPS / units)), offset, units);
       offset += OPS;
       cpu.get(key(run))!.push(m.cpuUs);
       wall.get(key(run))!.push(m.wallUs);
@@ -352,7 +425,7 @@ async function main(): Promise<void> {
       const cpuUs = median(cpu.get(k)!);
       const prevLayer = layerNames[layerNames.indexOf(layer) - 1];
       const prevKey = prevLayer === undefined ? undefined : prevLayer === "raw" ? "raw" : `${prevLayer}${c.label}`;
-      const delta = prevKey === undefined || layer === "load" ? "" : `${cpuUs - median(cpu.get(prevKey)!) >= 0 ? "+" : ""}${(cpuUs - median(cpu.get(prevKey)!)).toFixed(0)}`;
+      const delta = prevKey === undefined || layer === "load" || layer === "pipeline" ? "" : `${cpuUs - median(cpu.get(prevKey)!) >= 0 ? "+" : ""}${(cpuUs - median(cpu.get(prevKey)!)).toFixed(0)}`;
       const row = { layer, client: c.label, cpuUs, mainUs: median(main.get(k)!), wallUs: median(wall.get(k)!), cpuRatio: median(ratio.get(k)!) };
       rows.push(row);
       return `${cpuUs.toFixed(0).padStart(12)}  ${delta.padStart(6)}  ${row.mainUs.toFixed(0).padStart(11)}  ${row.wallUs.toFixed(0).padStart(10)}  ${row.cpuRatio.toFixed(2).padStart(9)}`;

@@ -1,7 +1,8 @@
 /**
  * A trivial Tinker-shaped HTTP server for the per-layer micro-benchmark, run in its own process so
  * its CPU is not counted against the client: every submit answers `{"request_id":…}` at once and
- * every retrieve_future answers a completed save/load result. Start-up endpoints answer just
+ * every retrieve_future answers a completed save/load result (or, for a forward_backward, the
+ * ForwardBackwardOutput protobuf the benchmark sent over IPC). Start-up endpoints answer just
  * enough for a session (client/config `{}`, dynamic_config 404, create_session, heartbeat).
  *
  * Prints `port=<n>` on stdout once listening; exits when stdin closes.
@@ -15,16 +16,30 @@ const SESSION = Buffer.from(JSON.stringify({ session_id: "micro-session" }));
 const NOT_FOUND = Buffer.from(JSON.stringify({ detail: "Not Found" }));
 
 let nextRequestId = 0;
+/** A ForwardBackwardOutput in protobuf, sent by the benchmark over IPC (see layers.ts). */
+let forwardBackwardResult: Buffer | undefined;
+const forwardBackwardIds = new Set<string>();
+process.on("message", (message: { forwardBackwardResult?: string }) => {
+  if (message.forwardBackwardResult !== undefined) forwardBackwardResult = Buffer.from(message.forwardBackwardResult, "base64");
+  process.send?.("ready");
+});
 
 function reply(res: http.ServerResponse, status: number, body: Buffer): void {
   res.writeHead(status, { "content-type": JSON_TYPE, "content-length": body.length });
   res.end(body);
 }
 
-function answer(path: string, res: http.ServerResponse): void {
+function answer(path: string, body: string, res: http.ServerResponse): void {
   switch (path) {
-    case "/api/v1/retrieve_future":
+    case "/api/v1/retrieve_future": {
+      const id = forwardBackwardIds.size > 0 ? (JSON.parse(body) as { request_id: string }).request_id : "";
+      if (forwardBackwardResult !== undefined && forwardBackwardIds.delete(id)) {
+        res.writeHead(200, { "content-type": "application/x-protobuf", "content-length": forwardBackwardResult.length });
+        res.end(forwardBackwardResult);
+        return;
+      }
       return reply(res, 200, RESULT);
+    }
     case "/api/v1/client/config":
     case "/api/v1/session_heartbeat":
       return reply(res, 200, EMPTY);
@@ -32,15 +47,21 @@ function answer(path: string, res: http.ServerResponse): void {
       return reply(res, 404, NOT_FOUND);
     case "/api/v1/create_session":
       return reply(res, 200, SESSION);
+    case "/api/v1/forward_backward": {
+      const id = `micro-fb-${nextRequestId++}`;
+      forwardBackwardIds.add(id);
+      return reply(res, 200, Buffer.from(`{"request_id":"${id}"}`));
+    }
     default:
       return reply(res, 200, Buffer.from(`{"request_id":"micro-${nextRequestId++}"}`));
   }
 }
 
 const server = http.createServer({ keepAliveTimeout: 60_000 }, (req, res) => {
-  // Drain the body before answering so the keep-alive socket stays usable.
-  req.on("data", () => {});
-  req.on("end", () => answer(req.url ?? "/", res));
+  // Read the whole body before answering so the keep-alive socket stays usable.
+  const chunks: Buffer[] = [];
+  req.on("data", (chunk: Buffer) => chunks.push(chunk));
+  req.on("end", () => answer(req.url ?? "/", req.url === "/api/v1/retrieve_future" ? Buffer.concat(chunks).toString("utf8") : "", res));
 });
 // New connections say whether a client reuses its keep-alive sockets (reported on exit).
 let connections = 0;
