@@ -101,25 +101,31 @@ def _raw_lists(batch: int, seq_len: int, vocab: int):
     return rows
 
 
-def encode(cmd: dict) -> dict:
-    """Client-side encode of one large forward_backward batch, then one end-to-end call.
-
-    encode_ms: plain Python lists -> Datum objects -> the SDK's protobuf request bytes (what its
-    forward_backward resource does before the HTTP call), as one request.
-    e2e_ms: forward_backward(...).result() through the SDK (its own chunking included).
-    """
-    from tinker.proto.request_conv import forward_backward_request_to_proto
-
-    tc = _training(cmd)
-    rows = _raw_lists(cmd["batch"], cmd["seq_len"], cmd["vocab"])
-    t0 = time.perf_counter_ns()
-    data = [
+def _datums_from(rows) -> list[types.Datum]:
+    return [
         types.Datum(
             model_input=types.ModelInput.from_ints(tokens),
             loss_fn_inputs={"target_tokens": target, "weights": weights},
         )
         for tokens, target, weights in rows
     ]
+
+
+def encode(cmd: dict) -> dict:
+    """Client-side encode of one large forward_backward batch, then one end-to-end call.
+
+    encode_ms: plain Python lists -> Datum objects -> the SDK's protobuf request bytes (what its
+    forward_backward resource does before the HTTP call), as one request.
+    e2e_ms: plain Python lists -> Datum objects -> forward_backward(...).result() through the SDK
+    (its own chunking included): from the same starting point as the tinker-ts driver, whose
+    forwardBackward takes plain lists and converts them itself.
+    """
+    from tinker.proto.request_conv import forward_backward_request_to_proto
+
+    tc = _training(cmd)
+    rows = _raw_lists(cmd["batch"], cmd["seq_len"], cmd["vocab"])
+    t0 = time.perf_counter_ns()
+    data = _datums_from(rows)
     t1 = time.perf_counter_ns()
     request = types.ForwardBackwardRequest(
         forward_backward_input=types.ForwardBackwardInput(data=data, loss_fn="cross_entropy"),
@@ -131,7 +137,7 @@ def encode(cmd: dict) -> dict:
     result = {"build_ms": _ms(t1 - t0), "serialize_ms": _ms(t2 - t1), "encode_ms": _ms(t2 - t0), "body_bytes": len(body)}
     if cmd.get("e2e", True):
         t3 = time.perf_counter_ns()
-        tc.forward_backward(data, "cross_entropy").result()
+        tc.forward_backward(_datums_from(rows), "cross_entropy").result()
         result["e2e_ms"] = _ms(time.perf_counter_ns() - t3)
     return result
 

@@ -188,9 +188,9 @@ export async function openTinkerTs(baseUrl: string, apiKey: string, baseModel: s
             encoder.encodeForwardBackwardRequest({ modelId: training.modelId, seqId: 1, data: prepared, lossFn: "cross_entropy", forwardOnly: false });
             encodeMs = performance.now() - t0;
           }
-          const data = toDatums(rows);
+          // From plain lists, like the Python driver (whose Datum construction is in its e2e).
           const t1 = performance.now();
-          await training.forwardBackward(data, "cross_entropy");
+          await training.forwardBackward(toDatums(rows), "cross_entropy");
           return { encodeMs, e2eMs: performance.now() - t1 };
         },
       };

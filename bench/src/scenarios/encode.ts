@@ -46,6 +46,7 @@ export async function encodeScenario(
     facts,
     notes: [
       "Encode: tinker-ts = its datum preparation + protobuf encoder (the functions forwardBackward calls), Python = Datum construction + forward_backward_request_to_proto + SerializeToString, both from plain number lists.",
+      "End to end: from the same plain number lists to the result — tinker-ts: `forwardBackward(datums)` (it converts the lists itself); Python: `Datum(...)` construction (where the SDK converts them) + `forward_backward(...).result()`.",
       "The raw loops replay the bytes tinker-ts put on the wire, so their end-to-end time is the transport floor.",
     ],
   };
