@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { readFileSync } from "node:fs";
+import { cpuPinning } from "./process/cpu-pinning.js";
 
 export interface EmulatorProcess {
   url: string;
@@ -24,9 +25,8 @@ export function emulatorBin(): string {
  * resolves once it prints the URL it listens on.
  */
 export function startEmulatorProcess(args: readonly string[], timeoutMs = 30_000, nodeArgs: readonly string[] = []): Promise<EmulatorProcess> {
-  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, emulatorBin(), "--port", "0", ...args], {
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  const { command, args: argv } = cpuPinning().wrap("server", process.execPath, [...nodeArgs, emulatorBin(), "--port", "0", ...args]);
+  const child: ChildProcess = spawn(command, argv, { stdio: ["ignore", "pipe", "pipe"] });
   let stderr = "";
   child.stderr!.setEncoding("utf8").on("data", (d: string) => {
     stderr = (stderr + d).slice(-4000);

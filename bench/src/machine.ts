@@ -1,5 +1,6 @@
 import { execFileSync } from "node:child_process";
 import os from "node:os";
+import { cpuPinning } from "./process/cpu-pinning.js";
 
 export interface MachineInfo {
   cpuModel: string;
@@ -12,6 +13,8 @@ export interface MachineInfo {
   date: string;
   /** 1/5/15-minute load averages when the report was written: other work on the machine skews timings. */
   loadAverage: number[];
+  /** Which CPU the emulator and the drivers ran on. */
+  cpuPinning?: string | undefined;
 }
 
 export function machineInfo(python: string | null): MachineInfo {
@@ -26,6 +29,7 @@ export function machineInfo(python: string | null): MachineInfo {
     pythonSdk: python === null ? null : pythonVersion(python, "import importlib.metadata as m; print(m.version('tinker'))"),
     date: new Date().toISOString(),
     loadAverage: os.loadavg().map((l) => Math.round(l * 100) / 100),
+    cpuPinning: cpuPinning().description,
   };
 }
 

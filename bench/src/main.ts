@@ -2,7 +2,7 @@
  * pnpm bench [-- --quick] [-- --only=persistence,pipeline,encode,download,cold-start]
  *
  * One emulator process (model skipped) serves every scenario; each scenario runs its drivers
- * interleaved A B C D over rounds. Results go to bench/results/ and the README's latest table.
+ * interleaved over rounds (A B C D, D C B A, …). Results go to bench/results/ and the README's latest table.
  */
 import { execFileSync } from "node:child_process";
 import { mkdtemp, rm } from "node:fs/promises";
@@ -48,19 +48,19 @@ interface Plan {
 }
 
 const FULL: Plan = {
-  persistence: { rounds: 7, opsPerRound: 50, warmupOps: 50 },
-  pipeline: { rounds: 5, steps: 500, warmupSteps: 50, batch: 4, seqLen: 64 },
-  encode: { rounds: 5, batch: 256, seqLen: 4096 },
-  download: { rounds: 3, archiveBytes: 2 ** 30 },
+  persistence: { rounds: 16, opsPerRound: 50, warmupOps: 500 },
+  pipeline: { rounds: 6, steps: 500, warmupSteps: 500, batch: 4, seqLen: 64 },
+  encode: { rounds: 6, batch: 256, seqLen: 4096 },
+  download: { rounds: 6, archiveBytes: 2 ** 30 },
   coldStart: { rounds: 10 },
 };
 
 const QUICK: Plan = {
-  persistence: { rounds: 3, opsPerRound: 20, warmupOps: 20 },
-  pipeline: { rounds: 3, steps: 50, warmupSteps: 10, batch: 4, seqLen: 64 },
+  persistence: { rounds: 4, opsPerRound: 20, warmupOps: 100 },
+  pipeline: { rounds: 4, steps: 50, warmupSteps: 50, batch: 4, seqLen: 64 },
   encode: { rounds: 2, batch: 32, seqLen: 4096 },
   download: { rounds: 2, archiveBytes: 64 * 2 ** 20 },
-  coldStart: { rounds: 3 },
+  coldStart: { rounds: 4 },
 };
 
 const VOCAB = 151_936;

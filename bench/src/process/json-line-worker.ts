@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { createInterface } from "node:readline";
+import { cpuPinning } from "./cpu-pinning.js";
 
 /**
  * A long-lived driver process spoken to in JSON lines: one command per line on its stdin, one reply
@@ -19,7 +20,8 @@ export class JsonLineWorker {
     args: readonly string[],
     env: NodeJS.ProcessEnv,
   ) {
-    this.child = spawn(command, args, { stdio: ["pipe", "pipe", "pipe"], env });
+    const pinned = cpuPinning().wrap("driver", command, args);
+    this.child = spawn(pinned.command, pinned.args, { stdio: ["pipe", "pipe", "pipe"], env });
     this.child.stderr!.setEncoding("utf8").on("data", (d: string) => {
       this.stderr = (this.stderr + d).slice(-4000);
     });

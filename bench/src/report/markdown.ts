@@ -52,7 +52,7 @@ export function renderMarkdown(report: BenchReport): string {
     "",
     `Command: \`${report.command}\`${report.quick ? " (quick mode: fewer ops and rounds)" : ""}; ran ${report.durationS.toFixed(0)} s.`,
     "",
-    `Machine: ${m.cpuModel}, ${m.cores} cores, ${m.memoryGiB} GiB, ${m.platform}; Node ${m.node}; Python ${m.python ?? "n/a"}, tinker SDK ${m.pythonSdk ?? "n/a"}. Load average at the end (1/5/15 min): ${m.loadAverage.join(" / ")}.`,
+    `Machine: ${m.cpuModel}, ${m.cores} cores, ${m.memoryGiB} GiB, ${m.platform}; Node ${m.node}; Python ${m.python ?? "n/a"}, tinker SDK ${m.pythonSdk ?? "n/a"}. Load average at the end (1/5/15 min): ${m.loadAverage.join(" / ")}.${m.cpuPinning ? ` CPUs: ${m.cpuPinning}.` : ""}`,
     "",
   ];
   for (const s of report.scenarios) {

@@ -27,6 +27,7 @@ export async function encodeScenario(
 ): Promise<ScenarioResult> {
   const byName = new Map(drivers.map((d) => [d.name, d]));
   const names = drivers.map((d) => d.name);
+  for (const d of drivers) await d.round(); // untimed warm-up round: JIT, sockets, server caches
   const rounds = await runInterleaved(names, opts.rounds, (name) => byName.get(name)!.round());
   const encode: Record<string, number[]> = {};
   const e2e: Record<string, number[]> = {};

@@ -32,11 +32,17 @@ export async function persistenceScenario(
 ): Promise<ScenarioResult> {
   const byName = new Map(drivers.map((d) => [d.name, d]));
   const names = drivers.map((d) => d.name);
+  // Checkpoint names are numbered from `next`; each round takes the next opsPerRound numbers.
   let next = 0;
-  for (const d of drivers) await d.round(opts.warmupOps, (next += opts.warmupOps));
+  const take = (n: number) => {
+    const first = next;
+    next += n;
+    return first;
+  };
+  for (const d of drivers) await d.round(opts.warmupOps, take(opts.warmupOps));
   const serverCpu: Record<string, number[]> = Object.fromEntries(names.map((n) => [n, []]));
   const rounds = await runInterleaved(names, opts.rounds, async (name) => {
-    const first = (next += opts.opsPerRound);
+    const first = take(opts.opsPerRound);
     const s0 = serverCpuMs();
     const round = await byName.get(name)!.round(opts.opsPerRound, first);
     const s1 = serverCpuMs();
