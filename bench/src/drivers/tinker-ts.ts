@@ -4,15 +4,11 @@
  */
 import * as http from "node:http";
 import { performance } from "node:perf_hooks";
-import { createRequire } from "node:module";
-import { dirname, join } from "node:path";
-import { rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { pathToFileURL } from "node:url";
 import { rawRows, type BatchShape, type RawRow } from "../data.js";
 import { checkpointName, type PersistDriver } from "../scenarios/persistence.js";
 import type { PipelineDriver, PipelineRound } from "../scenarios/pipeline.js";
 import { cpuMs } from "../cpu.js";
+import { importPackageSources, packageDir } from "../package-sources.js";
 import type { EncodeDriver } from "../scenarios/encode.js";
 
 /** The slice of the client's public API the benchmark uses (structural, so the bench states its needs). */
@@ -47,35 +43,13 @@ function loadClient(): Promise<ClientModule> {
   return clientModule;
 }
 
-/**
- * The client ships one bundled file per entry point, so its internal encoder modules are not files
- * of `dist/` any more: bundle the two from the client's `src/` (shipped with the package) into one
- * ESM file under `dist/` and import that — the same code `forwardBackward` runs.
- */
+/** The two functions `forwardBackward` runs to encode, from the client's shipped `src/`. */
 async function loadEncoder(): Promise<EncoderModules | null> {
   try {
-    const require = createRequire(import.meta.url);
-    const clientDir = dirname(require.resolve("@tinker-ts/client/package.json"));
-    // Fully bundled (only node: built-ins stay imports), so it can live outside the repository.
-    const outfile = join(tmpdir(), `tinker-ts-bench-encoder-${process.pid}.mjs`);
-    const { build } = await import("esbuild");
-    await build({
-      stdin: {
-        contents: [
-          `export { prepareData } from "./src/data/datum.ts";`,
-          `export { encodeForwardBackwardRequest } from "./src/proto/forward-backward-request.ts";`,
-        ].join("\n"),
-        resolveDir: clientDir,
-        loader: "ts",
-      },
-      bundle: true,
-      format: "esm",
-      platform: "node",
-      target: "es2022",
-      outfile,
-      logLevel: "silent",
-    });
-    const mod = (await import(pathToFileURL(outfile).href).finally(() => rm(outfile, { force: true }))) as EncoderModules;
+    const mod = await importPackageSources<EncoderModules>(packageDir("@tinker-ts/client"), [
+      `export { prepareData } from "./src/data/datum.ts";`,
+      `export { encodeForwardBackwardRequest } from "./src/proto/forward-backward-request.ts";`,
+    ]);
     return { prepareData: mod.prepareData, encodeForwardBackwardRequest: mod.encodeForwardBackwardRequest };
   } catch {
     return null;

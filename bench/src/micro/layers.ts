@@ -30,13 +30,12 @@
 import { fork } from "node:child_process";
 import { createRequire } from "node:module";
 import * as http from "node:http";
-import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
-import { rm } from "node:fs/promises";
 import { existsSync, readFileSync } from "node:fs";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { fileURLToPath } from "node:url";
 import { performance } from "node:perf_hooks";
 import { randomUUID } from "node:crypto";
+import { importPackageSources, packageDir } from "../package-sources.js";
 
 /** The client internals the layers use (typed loosely: this file does not compile against the client's src). */
 interface Internals {
@@ -84,22 +83,9 @@ const PIPELINE_ROWS = Array.from({ length: 4 }, () => ({
  * per datum, one metric), encoded by the emulator's own encoder (bundled from its `src/`).
  */
 async function forwardBackwardResult(): Promise<Uint8Array> {
-  const require = createRequire(import.meta.url);
-  const emulatorDir = dirname(require.resolve("@tinker-ts/emulator/package.json"));
-  const outfile = join(tmpdir(), `tinker-ts-micro-fwdbwd-${process.pid}.mjs`);
-  const { build } = await import("esbuild");
-  await build({
-    stdin: { contents: `export { encodeForwardBackwardOutput } from "./src/proto/fwdbwd.ts";`, resolveDir: emulatorDir, loader: "ts" },
-    bundle: true,
-    format: "esm",
-    platform: "node",
-    target: "es2022",
-    outfile,
-    logLevel: "warning",
-  });
-  const mod = (await import(pathToFileURL(outfile).href).finally(() => rm(outfile, { force: true }))) as {
+  const mod = await importPackageSources<{
     encodeForwardBackwardOutput(result: { outputs: { logprobs: number[]; elementwiseLoss: number[] }[]; metrics: Record<string, number> }): Uint8Array;
-  };
+  }>(packageDir("@tinker-ts/emulator"), [`export { encodeForwardBackwardOutput } from "./src/proto/fwdbwd.ts";`]);
   const outputs = PIPELINE_ROWS.map(() => ({ logprobs: new Array<number>(64).fill(-1.25), elementwiseLoss: new Array<number>(64).fill(1.25) }));
   return mod.encodeForwardBackwardOutput({ outputs, metrics: { "loss:sum": 80 } });
 }
@@ -125,29 +111,14 @@ const API_KEY = "tml-micro-benchmark-key";
 const MODEL_ID = "micro:train:0";
 const CHECKPOINT = `tinker://${MODEL_ID}/weights/ckpt`;
 
-async function loadInternals(clientDir: string): Promise<Internals> {
-  const outfile = join(tmpdir(), `tinker-ts-micro-${process.pid}.mjs`);
-  const { build } = await import("esbuild");
-  await build({
-    stdin: {
-      contents: [
-        `export { createNodeTransport } from "./src/transport/node.ts";`,
-        `export { startSession } from "./src/core/context.ts";`,
-        `export { submitFuture } from "./src/core/retrieve-future.ts";`,
-        `export { TrainingClient } from "./src/training/training-client.ts";`,
-        existsSync(join(clientDir, "src/transport/abort-source.ts")) ? `export { acceptsCancelSource } from "./src/transport/abort-source.ts";` : "",
-      ].join("\n"),
-      resolveDir: clientDir,
-      loader: "ts",
-    },
-    bundle: true,
-    format: "esm",
-    platform: "node",
-    target: "es2022",
-    outfile,
-    logLevel: "warning",
-  });
-  return (await import(pathToFileURL(outfile).href).finally(() => rm(outfile, { force: true }))) as Internals;
+function loadInternals(clientDir: string): Promise<Internals> {
+  return importPackageSources<Internals>(clientDir, [
+    `export { createNodeTransport } from "./src/transport/node.ts";`,
+    `export { startSession } from "./src/core/context.ts";`,
+    `export { submitFuture } from "./src/core/retrieve-future.ts";`,
+    `export { TrainingClient } from "./src/training/training-client.ts";`,
+    existsSync(join(clientDir, "src/transport/abort-source.ts")) ? `export { acceptsCancelSource } from "./src/transport/abort-source.ts";` : "",
+  ]);
 }
 
 async function startServer(fwdbwd: Uint8Array): Promise<{ port: number; stop(): void }> {

@@ -25,25 +25,31 @@ async function pythonImportMs(python: string): Promise<number> {
   return Number(stdout.trim());
 }
 
-/** esbuild (pinned in bench/package.json) bundle of the package's main entry, minified, then gzip -9. */
+/** esbuild (pinned in bench/package.json) of `export * from specifier`, minified ESM, in memory. */
+async function bundleOf(specifier: string, resolveDir: string, options: { platform: "node" | "browser"; outdir?: string }) {
+  const esbuild = await import("esbuild");
+  return esbuild.build({
+    // Through the package's exports map, so each platform gets its own condition ("node" / "browser"/"default").
+    stdin: { contents: `export * from ${JSON.stringify(specifier)};`, resolveDir, loader: "js" },
+    bundle: true,
+    minify: true,
+    format: "esm",
+    platform: options.platform,
+    ...(options.outdir === undefined ? {} : { splitting: true, outdir: options.outdir }),
+    write: false,
+    metafile: true,
+    logLevel: "silent",
+  });
+}
+
+/** The package as one file (every dependency inlined), minified, then gzip -9. */
 export async function bundleSize(
   specifier: string,
   resolveDir: string,
   platform: "node" | "browser",
   outfile?: string,
 ): Promise<{ minBytes: number; gzipBytes: number }> {
-  const esbuild = await import("esbuild");
-  const out = await esbuild.build({
-    // Through the package's exports map, so each platform gets its own condition ("node" / "browser"/"default").
-    stdin: { contents: `export * from ${JSON.stringify(specifier)};`, resolveDir, loader: "js" },
-    bundle: true,
-    minify: true,
-    format: "esm",
-    platform,
-    write: false,
-    logLevel: "silent",
-  });
-  const code = out.outputFiles[0]!.contents;
+  const code = (await bundleOf(specifier, resolveDir, { platform })).outputFiles[0]!.contents;
   if (outfile !== undefined) await writeFile(outfile, code);
   return { minBytes: code.byteLength, gzipBytes: gzipSync(code, { level: 9 }).byteLength };
 }
@@ -54,19 +60,7 @@ export async function bundleSize(
  * protobuf), min+gzip each.
  */
 export async function splitBundleSize(specifier: string, resolveDir: string, outdir: string): Promise<{ upFrontGzip: number; upFrontMin: number; lazyGzip: number; lazyChunks: number }> {
-  const esbuild = await import("esbuild");
-  const out = await esbuild.build({
-    stdin: { contents: `export * from ${JSON.stringify(specifier)};`, resolveDir, loader: "js" },
-    bundle: true,
-    minify: true,
-    format: "esm",
-    platform: "browser",
-    splitting: true,
-    outdir,
-    write: false,
-    metafile: true,
-    logLevel: "silent",
-  });
+  const out = await bundleOf(specifier, resolveDir, { platform: "browser", outdir });
   const entryPath = Object.entries(out.metafile.outputs).find(([, o]) => o.entryPoint === "<stdin>")?.[0];
   let upFrontGzip = 0;
   let upFrontMin = 0;
