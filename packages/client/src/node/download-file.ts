@@ -132,19 +132,8 @@ async function pipeToFile(response: OpenedDownload, target: string, options: Dow
  * coding other than chunked (that response is discarded, and asked for again).
  */
 async function openWithSocket(url: string, signal: AbortSignal | undefined): Promise<SocketResponse | undefined> {
-  let response: SocketResponse;
-  try {
-    const parsed = new URL(url);
-    if (parsed.username !== "" || parsed.password !== "") return undefined;
-    response = await socketGet(parsed, signal ? { signal } : {});
-  } catch (error) {
-    if (signal?.aborted) throw error;
-    throw new DownloadError(`Download failed: ${describe(error)}`, undefined, { cause: error });
-  }
-  if (response.status < 200 || response.status > 299) {
-    response.discard();
-    throw new DownloadError(`Download failed: HTTP ${response.status} from the archive URL`, response.status);
-  }
+  if (hasCredentials(url)) return undefined;
+  const response = await opened(() => socketGet(url, signal ? { signal } : {}), signal);
   const encoding = response.headers.get("content-encoding");
   if (response.framing.kind === "unsupported" || (encoding !== undefined && encoding.trim().toLowerCase() !== "identity")) {
     response.discard();
@@ -153,16 +142,30 @@ async function openWithSocket(url: string, signal: AbortSignal | undefined): Pro
   return response;
 }
 
+function hasCredentials(url: string): boolean {
+  try {
+    const parsed = new URL(url);
+    return parsed.username !== "" || parsed.password !== "";
+  } catch {
+    return false; // the GET reports the bad URL
+  }
+}
+
 interface OpenedDownload {
   readonly status: number;
   readonly body: Readable;
   readonly totalBytes: number | undefined;
 }
 
-async function openWithNodeHttp(url: string, signal: AbortSignal | undefined): Promise<OpenedDownload> {
-  let response: HttpGetResponse;
+function openWithNodeHttp(url: string, signal: AbortSignal | undefined): Promise<OpenedDownload> {
+  return opened(() => httpGet(url, signal), signal);
+}
+
+/** A 2xx response from `open`, or a DownloadError naming what failed (an abort stays the abort's reason). */
+async function opened<R extends { readonly status: number; discard(): void }>(open: () => Promise<R>, signal: AbortSignal | undefined): Promise<R> {
+  let response: R;
   try {
-    response = await httpGet(url, signal);
+    response = await open();
   } catch (error) {
     if (signal?.aborted) throw error;
     throw new DownloadError(`Download failed: ${describe(error)}`, undefined, { cause: error });
