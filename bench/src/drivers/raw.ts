@@ -4,7 +4,7 @@ import { retrieve, runFutureOp, submitOnly } from "../wire/future-op.js";
 import type { ChunkTemplate } from "../wire/captured-ops.js";
 import type { RequestTemplate } from "../wire/template.js";
 import type { Sender } from "../wire/senders.js";
-import { checkpointName, type PersistDriver, type PersistRound } from "../scenarios/persistence.js";
+import { timedPersistRound, type PersistDriver, type PersistRound } from "../scenarios/persistence.js";
 import type { PipelineDriver, PipelineRound } from "../scenarios/pipeline.js";
 import { cpuMs } from "../cpu.js";
 import type { EncodeDriver, EncodeRound } from "../scenarios/encode.js";
@@ -49,22 +49,8 @@ export class RawDriver implements PersistDriver {
     await runFutureOp(this.sender, this.templates.load, this.vars({ path }));
   }
 
-  async round(n: number, firstIndex: number): Promise<PersistRound> {
-    const saveMs: number[] = [];
-    const loadMs: number[] = [];
-    const cpu0 = cpuMs();
-    let path = "";
-    for (let i = 0; i < n; i++) {
-      const t0 = performance.now();
-      path = await this.save(checkpointName(this.tag, firstIndex + i));
-      saveMs.push(performance.now() - t0);
-    }
-    for (let i = 0; i < n; i++) {
-      const t0 = performance.now();
-      await this.load(path);
-      loadMs.push(performance.now() - t0);
-    }
-    return { saveMs, loadMs, cpuMs: cpuMs() - cpu0 };
+  round(n: number, firstIndex: number): Promise<PersistRound> {
+    return timedPersistRound(n, firstIndex, this.tag, this);
   }
 
   /** Submits in order (each after the previous submit's acknowledgement, as the clients do), polls concurrently. */

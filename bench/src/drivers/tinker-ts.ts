@@ -5,7 +5,7 @@
 import * as http from "node:http";
 import { performance } from "node:perf_hooks";
 import { rawRows, type BatchShape, type RawRow } from "../data.js";
-import { checkpointName, type PersistDriver } from "../scenarios/persistence.js";
+import { timedPersistRound, type PersistDriver } from "../scenarios/persistence.js";
 import type { PipelineDriver, PipelineRound } from "../scenarios/pipeline.js";
 import { cpuMs } from "../cpu.js";
 import { importPackageSources, packageDir } from "../package-sources.js";
@@ -128,23 +128,11 @@ export async function openTinkerTs(baseUrl: string, apiKey: string, baseModel: s
     persistDriver() {
       return {
         name: "tinker-ts",
-        async round(n, firstIndex) {
-          const saveMs: number[] = [];
-          const loadMs: number[] = [];
-          const cpu0 = cpuMs();
-          let path = "";
-          for (let i = 0; i < n; i++) {
-            const t0 = performance.now();
-            path = (await training.saveState(checkpointName("ts", firstIndex + i))).path;
-            saveMs.push(performance.now() - t0);
-          }
-          for (let i = 0; i < n; i++) {
-            const t0 = performance.now();
-            await training.loadState(path);
-            loadMs.push(performance.now() - t0);
-          }
-          return { saveMs, loadMs, cpuMs: cpuMs() - cpu0 };
-        },
+        round: (n, firstIndex) =>
+          timedPersistRound(n, firstIndex, "ts", {
+            save: async (name) => (await training.saveState(name)).path,
+            load: (path) => training.loadState(path),
+          }),
       };
     },
     pipelineDriver(rows) {

@@ -1,3 +1,5 @@
+import { performance } from "node:perf_hooks";
+import { cpuMs } from "../cpu.js";
 import { metric, type ScenarioResult, type Target } from "../results.js";
 import { runInterleaved } from "../schedule.js";
 import { median } from "../stats.js";
@@ -18,6 +20,33 @@ export interface PersistDriver {
 /** Checkpoint names are the same length for every driver, so every driver sends as many bytes. */
 export function checkpointName(tag: string, index: number): string {
   return `bench-${tag}-${String(index).padStart(6, "0")}`;
+}
+
+/**
+ * One persistence round as every Node driver runs it: n sequential saves (named `tag`, numbered
+ * from firstIndex), then n loads of the last saved path, each op timed, the process's CPU over all.
+ */
+export async function timedPersistRound(
+  n: number,
+  firstIndex: number,
+  tag: string,
+  ops: { save(name: string): PromiseLike<string>; load(path: string): PromiseLike<unknown> },
+): Promise<PersistRound> {
+  const saveMs: number[] = [];
+  const loadMs: number[] = [];
+  const cpu0 = cpuMs();
+  let path = "";
+  for (let i = 0; i < n; i++) {
+    const t0 = performance.now();
+    path = await ops.save(checkpointName(tag, firstIndex + i));
+    saveMs.push(performance.now() - t0);
+  }
+  for (let i = 0; i < n; i++) {
+    const t0 = performance.now();
+    await ops.load(path);
+    loadMs.push(performance.now() - t0);
+  }
+  return { saveMs, loadMs, cpuMs: cpuMs() - cpu0 };
 }
 
 const TARGETS: Target[] = [
