@@ -57,19 +57,6 @@ export interface ExchangeBounds {
   dispose(): void;
 }
 
-/** Outcome of one bounded attempt: which source, if any, cut it short. */
-export type AttemptEnd = "abort" | "deadline" | "attempt-timeout" | undefined;
-
-export interface AttemptScope {
-  readonly signal: AbortSignal;
-  /** Why the attempt signal fired (undefined if it did not). */
-  end(): AttemptEnd;
-  /** The error to throw for the way the attempt ended, or `fallback` when it did not end early. */
-  errorFor(fallback: unknown): unknown;
-  /** Must be called when the attempt is over (clears the timer and listeners). */
-  dispose(): void;
-}
-
 /**
  * The time and cancellation bounds of one logical call: any number of abort signals (the
  * caller's, the client's close signal) and an optional absolute deadline. Everything that waits
@@ -185,56 +172,6 @@ export class Deadline {
     const signals = this.signals;
     const signal = signals.length === 1 ? signals[0] : signals.length > 1 ? new CancelSource(signals) : undefined;
     return new Exchange(this, signal, timeoutMs, byDeadline, attemptTimeoutMs);
-  }
-
-  /**
-   * A signal that fires on any abort signal, at the deadline, or after `attemptTimeoutMs` — for
-   * bounding work that is not a transport exchange (see also `race`). `errorFor` maps the way it ended to AbortError / DeadlineExceededError /
-   * APITimeoutError (the last one is retryable).
-   */
-  attempt(attemptTimeoutMs: number | undefined): AttemptScope {
-    const controller = new AbortController();
-    let ended: AttemptEnd;
-    const remaining = this.remaining();
-    const budget = attemptTimeoutMs === undefined ? remaining : Math.min(attemptTimeoutMs, remaining);
-    const byDeadline = attemptTimeoutMs === undefined || remaining <= attemptTimeoutMs;
-    const onAbort = (): void => {
-      if (ended === undefined) ended = "abort";
-      controller.abort();
-    };
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    let off = noop;
-    const pre = this.abortedSignal();
-    if (pre) onAbort();
-    else {
-      off = onAnyAbort(this.signals, onAbort);
-      if (budget !== Infinity) {
-        timer = setTimeout(() => {
-          if (ended === undefined) ended = byDeadline ? "deadline" : "attempt-timeout";
-          controller.abort();
-        }, budget);
-      }
-    }
-    return {
-      signal: controller.signal,
-      end: () => ended,
-      errorFor: (fallback) => {
-        switch (ended) {
-          case "abort":
-            return abortErrorFor(this.abortedSignal() ?? controller.signal);
-          case "deadline":
-            return this.exceeded();
-          case "attempt-timeout":
-            return new APITimeoutError(`Request timed out after ${attemptTimeoutMs} ms.`, { cause: fallback });
-          default:
-            return fallback;
-        }
-      },
-      dispose: () => {
-        if (timer !== undefined) clearTimeout(timer);
-        off();
-      },
-    };
   }
 
   /**

@@ -60,7 +60,7 @@
  * server-config.ts for how each server flag is honoured).
  */
 export { SDK_VERSION, PACKAGE_VERSION, USER_AGENT } from "./version.js";
-export { Deadline, type CallOptions, type QueueState, type QueueStateEvent, type ExchangeBounds, type AttemptScope } from "./deadline.js";
+export { Deadline, type CallOptions, type QueueState, type QueueStateEvent, type ExchangeBounds } from "./deadline.js";
 export * from "./errors.js";
 export { type Logger, type LogLevel, LevelLogger } from "./logger.js";
 export { Redactor, REDACTED } from "./redact.js";
