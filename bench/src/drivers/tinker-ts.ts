@@ -12,15 +12,12 @@ import { importPackageSources, packageDir } from "../package-sources.js";
 import type { EncodeDriver } from "../scenarios/encode.js";
 
 /** The slice of the client's public API the benchmark uses (structural, so the bench states its needs). */
-interface Awaitable<T> extends PromiseLike<T> {
-  readonly submitted?: Promise<unknown>;
-}
 interface TrainingClientApi {
   readonly modelId: string;
-  saveState(name: string): Awaitable<{ path: string }>;
-  loadState(path: string): Awaitable<unknown>;
-  forwardBackward(data: unknown[], lossFn: string): Awaitable<unknown>;
-  optimStep(adam: { learning_rate: number }): Awaitable<unknown>;
+  saveState(name: string): PromiseLike<{ path: string }>;
+  loadState(path: string): PromiseLike<unknown>;
+  forwardBackward(data: unknown[], lossFn: string): PromiseLike<unknown>;
+  optimStep(adam: { learning_rate: number }): PromiseLike<unknown>;
 }
 interface ServiceClientApi {
   createLoraTrainingClient(options: { baseModel: string; rank?: number }): PromiseLike<TrainingClientApi>;
