@@ -25,6 +25,7 @@ const check = process.argv.includes("--check");
 
 const specText = readFileSync(specPath, "utf8");
 const specHash = createHash("sha256").update(specText).digest("hex").slice(0, 16);
+const spec = parseYaml(specText);
 const header = (source) =>
   `// Generated from ${source} by packages/types/scripts/generate.mjs. Do not edit: change the spec and run \`pnpm generate\`.\n`;
 
@@ -40,8 +41,7 @@ async function renderOpenapi() {
 }
 
 function renderSchemas() {
-  const doc = parseYaml(specText);
-  const schemas = doc?.components?.schemas ?? {};
+  const schemas = spec?.components?.schemas ?? {};
   const json = JSON.stringify(schemas, null, 2);
   return (
     `${header(`spec/openapi.yaml (sha256 ${specHash})`)}` +
@@ -52,8 +52,7 @@ function renderSchemas() {
 }
 
 function renderNames() {
-  const doc = parseYaml(specText);
-  const names = Object.keys(doc?.components?.schemas ?? {});
+  const names = Object.keys(spec?.components?.schemas ?? {});
   const lines = names.map((name) => `export type ${name} = components["schemas"]["${name}"];`);
   return (
     `${header(`spec/openapi.yaml (sha256 ${specHash})`)}` +
@@ -63,7 +62,7 @@ function renderNames() {
 }
 
 function renderInfo() {
-  const info = parseYaml(specText)?.info ?? {};
+  const info = spec?.info ?? {};
   return (
     `${header(`spec/openapi.yaml (sha256 ${specHash})`)}` +
     `/** The Python SDK version whose wire behaviour the spec reproduces; clients send it as \`sdk_version\`. */\n` +
