@@ -79,8 +79,7 @@ export class CancelSource {
 
   /** Whether this source follows `source` (it is one of its links, at any depth). */
   follows(source: AbortSource): boolean {
-    for (const link of this.#links) if (link === source || (link instanceof CancelSource && link.follows(source))) return true;
-    return false;
+    return anyFollows(this.#links, source);
   }
 
   /** Aborts with `reason` (once; later calls are ignored) and runs every waiter. */
@@ -117,6 +116,12 @@ export class CancelSource {
       waiters.delete(waiter);
     };
   }
+}
+
+/** Whether `source` is one of `sources` or followed by one of their CancelSources (at any depth). */
+export function anyFollows(sources: readonly AbortSource[], source: AbortSource): boolean {
+  for (const s of sources) if (s === source || (s instanceof CancelSource && s.follows(source))) return true;
+  return false;
 }
 
 /**

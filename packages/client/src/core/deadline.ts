@@ -1,6 +1,6 @@
 import { AbortError, APITimeoutError, DeadlineExceededError } from "./errors.js";
 import { TransportTimeoutError } from "../transport/types.js";
-import { CancelSource, onAnyAbort, type AbortSource } from "./abort-fanout.js";
+import { anyFollows, CancelSource, onAnyAbort, type AbortSource } from "./abort-fanout.js";
 
 /** Per-call options every public method accepts. */
 export interface CallOptions {
@@ -38,14 +38,6 @@ function abortErrorFor(signal: AbortSource): AbortError {
 const noop = (): void => {};
 const NO_SIGNALS: readonly AbortSource[] = [];
 
-/**
- * Whether `signal` is already among `sources`, or followed by one of their CancelSources (e.g. a
- * future's, linked to the client's close signal): adding it would make every exchange merge two.
- */
-function covers(sources: readonly AbortSource[], signal: AbortSignal): boolean {
-  for (const s of sources) if (s === signal || (s instanceof CancelSource && s.follows(signal))) return true;
-  return false;
-}
 
 /** Bounds of one transport exchange (see Deadline.exchange). */
 export interface ExchangeBounds {
@@ -84,8 +76,10 @@ export class Deadline {
    */
   static from(options: Pick<CallOptions, "signal" | "timeout"> | undefined, parent?: Deadline, extraSignal?: AbortSignal): Deadline {
     const parentSignals = parent?.signals ?? NO_SIGNALS;
-    const signal = options?.signal && !covers(parentSignals, options.signal) ? options.signal : undefined;
-    const extra = extraSignal && extraSignal !== signal && !covers(parentSignals, extraSignal) ? extraSignal : undefined;
+    // A signal the parent already has, or that one of its CancelSources follows (e.g. a future's,
+    // linked to the client's close signal), is not added again: every exchange would merge two.
+    const signal = options?.signal && !anyFollows(parentSignals, options.signal) ? options.signal : undefined;
+    const extra = extraSignal && extraSignal !== signal && !anyFollows(parentSignals, extraSignal) ? extraSignal : undefined;
     let at = parent?.at;
     let timeoutMs = parent?.timeoutMs;
     if (options?.timeout !== undefined) {
