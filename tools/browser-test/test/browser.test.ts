@@ -21,9 +21,14 @@ interface ScenarioResult {
   userAgent: string;
 }
 
+// One bundle for every test: the checks on its contents and the page served to Chromium.
+let bundle: ClientBundle;
+beforeAll(async () => {
+  bundle = await bundleClient();
+});
+
 describe("browser bundle of @tinker-ts/client", () => {
-  it("bundles for platform=browser with no Node-only import, and reports its size", async () => {
-    const bundle = await bundleClient();
+  it("bundles for platform=browser with no Node-only import, and reports its size", () => {
     expect(bundle.exports).toEqual(expect.arrayContaining(["ServiceClient", "ModelInput", "RestClient"]));
     for (const file of bundle.files) {
       expect(/["']node:/.test(file.code), `${file.name} mentions a node: module`).toBe(false);
@@ -37,7 +42,6 @@ describe("browser bundle of @tinker-ts/client", () => {
 });
 
 describe.skipIf(!haveChromium && !inCi)("@tinker-ts/client in headless Chromium against the emulator", () => {
-  let bundle: ClientBundle;
   let emulator: Emulator;
   let compressingEmulator: Emulator;
   let pages: PageServer;
@@ -45,7 +49,6 @@ describe.skipIf(!haveChromium && !inCi)("@tinker-ts/client in headless Chromium 
 
   beforeAll(async () => {
     if (!haveChromium) throw new Error(`CI=true but no Chromium at ${chromiumPath}: scripts/run test installs it`);
-    bundle = await bundleClient();
     // The page and the API are on different ports, so different origins: real CORS preflights.
     emulator = await startEmulator({ port: 0, cors: true });
     // This one asks clients to zstd-compress forward/backward bodies: the wasm chunk loads on demand.
