@@ -1,32 +1,6 @@
 // The protobuf byte fields carry little-endian arrays. Typed arrays use the platform's byte order,
-// so on a big-endian host we go through DataView instead.
+// so on a big-endian host we go through DataView instead (the writing side is WireWriter.littleEndian).
 export const LITTLE_ENDIAN_HOST = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
-
-function viewBytes(a: Int32Array | Float32Array | BigInt64Array): Uint8Array {
-  return new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
-}
-
-export function int32ToBytes(values: ArrayLike<number>): Uint8Array {
-  const out = Int32Array.from(values as ArrayLike<number>);
-  if (LITTLE_ENDIAN_HOST) return viewBytes(out);
-  const view = new DataView(new ArrayBuffer(out.length * 4));
-  out.forEach((v, i) => view.setInt32(i * 4, v, true));
-  return new Uint8Array(view.buffer);
-}
-
-export function float32ToBytes(values: Float32Array): Uint8Array {
-  if (LITTLE_ENDIAN_HOST) return viewBytes(values);
-  const view = new DataView(new ArrayBuffer(values.length * 4));
-  values.forEach((v, i) => view.setFloat32(i * 4, v, true));
-  return new Uint8Array(view.buffer);
-}
-
-export function int64ToBytes(values: BigInt64Array): Uint8Array {
-  if (LITTLE_ENDIAN_HOST) return viewBytes(values);
-  const view = new DataView(new ArrayBuffer(values.length * 8));
-  values.forEach((v, i) => view.setBigInt64(i * 8, v, true));
-  return new Uint8Array(view.buffer);
-}
 
 function dataView(bytes: Uint8Array): DataView {
   return new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
