@@ -74,16 +74,7 @@ export function weightsRoutes(ctx: HandlerContext): Route[] {
           return reserve(model.modelId, "weights", name, body.overwrite ?? false);
         });
         return submitModelOp(ctx, req, model, body.seq_id, "SaveWeights", () => {
-          try {
-            world.checkpoints.write(
-              { kind: "weights", name, training_run_id: model.modelId, owner: model.run.owner, time: world.nowIso(), public: false, expires_at: expiresAt(body.ttl_seconds), user_metadata: body.user_metadata ?? null, base_model: model.run.base_model, lora_rank: model.run.lora_rank },
-              // No copies: the file store writes them out now; the memory store (skipModel only) keeps arrays no operation writes to.
-              { params: model.adapter.params, adam: { step: model.adam.step, m: model.adam.m, v: model.adam.v } },
-            );
-          } finally {
-            pendingPaths.delete(path);
-          }
-          world.logAudit(model.run.owner, "checkpoint_saved", model.modelId, path);
+          writeCheckpoint(model, "weights", name, path, body, { step: model.adam.step, m: model.adam.m, v: model.adam.v });
           return { kind: "json", value: { path, type: "save_weights" } };
         });
       },
@@ -105,15 +96,7 @@ export function weightsRoutes(ctx: HandlerContext): Route[] {
           const name = body.path;
           const path = reserve(model.modelId, "sampler_weights", name, true);
           return submitModelOp(ctx, req, model, body.seq_id, "SaveWeightsForSampler", () => {
-            try {
-              world.checkpoints.write(
-                { kind: "sampler_weights", name, training_run_id: model.modelId, owner: model.run.owner, time: world.nowIso(), public: false, expires_at: expiresAt(body.ttl_seconds), user_metadata: body.user_metadata ?? null, base_model: model.run.base_model, lora_rank: model.run.lora_rank },
-                { params: model.adapter.params, adam: null },
-              );
-            } finally {
-              pendingPaths.delete(path);
-            }
-            world.logAudit(model.run.owner, "checkpoint_saved", model.modelId, path);
+            writeCheckpoint(model, "sampler_weights", name, path, body, null);
             return { kind: "json", value: { path, type: "save_weights_for_sampler" } };
           });
         }
@@ -175,6 +158,20 @@ export function weightsRoutes(ctx: HandlerContext): Route[] {
     if (!overwrite && (world.checkpoint(path) || pendingPaths.has(path))) throw conflict(`checkpoint ${path} already exists; pass overwrite=true to replace it`);
     pendingPaths.add(path);
     return path;
+  }
+
+  /** Writes a reserved save (releasing its path even when the write fails) and logs it. */
+  function writeCheckpoint(model: LiveModel, kind: CheckpointKind, name: string, path: string, body: SaveWeightsRequest | SaveWeightsForSamplerRequest, adam: AdamState | null): void {
+    try {
+      world.checkpoints.write(
+        { kind, name, training_run_id: model.modelId, owner: model.run.owner, time: world.nowIso(), public: false, expires_at: expiresAt(body.ttl_seconds), user_metadata: body.user_metadata ?? null, base_model: model.run.base_model, lora_rank: model.run.lora_rank },
+        // No copies: the file store writes them out now; the memory store (skipModel only) keeps arrays no operation writes to.
+        { params: model.adapter.params, adam },
+      );
+    } finally {
+      pendingPaths.delete(path);
+    }
+    world.logAudit(model.run.owner, "checkpoint_saved", model.modelId, path);
   }
 
   function addSampler(sessionId: string, samplerId: string): void {
