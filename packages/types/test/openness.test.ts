@@ -2,7 +2,7 @@
 // and response bodies are open (the service may add fields), at every level the spec owns.
 import { describe, expect, it } from "vitest";
 import { componentSchemas } from "../src/schemas.js";
-import { operations } from "./helpers/spec.js";
+import { operations, requestSchemaName } from "./helpers/spec.js";
 
 type Node = Record<string, unknown>;
 const schemas = componentSchemas as unknown as Record<string, Node>;
@@ -33,8 +33,8 @@ function reachable(start: string): Set<string> {
 const requestRoots = new Set<string>();
 const responseRoots = new Set<string>();
 for (const { operation } of operations()) {
-  const ref = operation.requestBody?.content["application/json"]?.schema?.$ref;
-  if (ref) requestRoots.add(ref.replace("#/components/schemas/", ""));
+  const requestRoot = requestSchemaName(operation);
+  if (requestRoot) requestRoots.add(requestRoot);
   for (const response of Object.values(operation.responses)) {
     const responseRef = response.content?.["application/json"]?.schema?.$ref;
     if (responseRef) responseRoots.add(responseRef.replace("#/components/schemas/", ""));
