@@ -1,4 +1,4 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, afterEach, describe, expect, it, vi } from "vitest";
 import {
   AbortError,
   AuthenticationError,
@@ -11,19 +11,12 @@ import {
 } from "../../src/core/index.js";
 import { createNodeTransport } from "../../src/transport/node.js";
 import { json, scriptedFetch } from "./helpers/fake-fetch.js";
-import { startTestServer, TEST_KEY, type Recorded, type Reply, type TestServer } from "./helpers/server.js";
+import { TEST_KEY, useTestServer, type Recorded, type Reply } from "./helpers/server.js";
 
 const node = createNodeTransport();
-let server: TestServer;
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(async () => {
-  await server.close();
-  node.destroy();
-});
+afterAll(() => node.destroy());
+const server = useTestServer();
 afterEach(() => {
-  server.requests.length = 0;
   vi.useRealTimers();
 });
 

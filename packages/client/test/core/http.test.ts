@@ -1,4 +1,4 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import {
   AbortError,
   APIConnectionError,
@@ -16,19 +16,12 @@ import {
   type Logger,
 } from "../../src/core/index.js";
 import { createNodeTransport } from "../../src/transport/node.js";
-import { startTestServer, TEST_KEY, type TestServer } from "./helpers/server.js";
+import { TEST_KEY, useTestServer } from "./helpers/server.js";
 
 const node = createNodeTransport();
 afterAll(() => node.destroy());
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(() => server.close());
-afterEach(() => {
-  server.requests.length = 0;
-});
+const server = useTestServer();
 
 const transports = {
   "node:http": { transport: node },

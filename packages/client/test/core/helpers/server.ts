@@ -5,6 +5,7 @@
  */
 import * as http from "node:http";
 import type { AddressInfo } from "node:net";
+import { afterAll, afterEach, beforeAll } from "vitest";
 
 export interface Recorded {
   readonly method: string;
@@ -94,6 +95,35 @@ export async function startTestServer(handler: Handler = () => ({ status: 200, j
         for (const s of sockets) s.destroy();
         server.close(() => resolve());
       }),
+  };
+}
+
+/**
+ * A test server for the calling test file: started before its tests, closed after them, its request
+ * log cleared after each test. The returned object stands for it once the file's tests run.
+ */
+export function useTestServer(): TestServer {
+  let started: TestServer | undefined;
+  beforeAll(async () => {
+    started = await startTestServer();
+  });
+  afterAll(() => started?.close());
+  afterEach(() => {
+    if (started !== undefined) started.requests.length = 0;
+  });
+  const server = (): TestServer => {
+    if (started === undefined) throw new Error("useTestServer: the server is only there while the file's tests run");
+    return started;
+  };
+  return {
+    get url() {
+      return server().url;
+    },
+    get requests() {
+      return server().requests;
+    },
+    handle: (handler) => server().handle(handler),
+    close: () => server().close(),
   };
 }
 
