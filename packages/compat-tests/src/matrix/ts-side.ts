@@ -21,14 +21,19 @@ async function step(tc: TrainingClient, rows: ReadonlyArray<readonly number[]>):
   };
 }
 
-async function withClient<T>(baseUrl: string, apiKey: string, seed: number, fn: (tc: TrainingClient) => Promise<T>): Promise<T> {
+async function withService<T>(baseUrl: string, apiKey: string, fn: (service: ServiceClient) => Promise<T>): Promise<T> {
   const service = new ServiceClient({ baseUrl, apiKey });
   try {
-    const tc = await service.createLoraTrainingClient({ baseModel: recipe.base_model, rank: recipe.rank, seed });
-    return await fn(tc);
+    return await fn(service);
   } finally {
     await service.close();
   }
+}
+
+function withClient<T>(baseUrl: string, apiKey: string, seed: number, fn: (tc: TrainingClient) => Promise<T>): Promise<T> {
+  return withService(baseUrl, apiKey, async (service) =>
+    fn(await service.createLoraTrainingClient({ baseModel: recipe.base_model, rank: recipe.rank, seed })),
+  );
 }
 
 async function continueFrom(tc: TrainingClient): Promise<LoadResult> {
@@ -43,9 +48,7 @@ export const tsSide: MatrixSide = {
     withClient(baseUrl, apiKey, recipe.saver_seed, async (tc) => {
       for (const rows of recipe.warmup) await step(tc, rows);
       const { path } = await tc.saveState(name).result();
-      const continuation: MatrixStep[] = [];
-      for (const rows of recipe.continuation) continuation.push(await step(tc, rows));
-      return { path, continuation };
+      return { path, ...(await continueFrom(tc)) };
     }),
   load: (baseUrl, apiKey, path): Promise<LoadResult> =>
     withClient(baseUrl, apiKey, recipe.loader_seed, async (tc) => {
@@ -58,12 +61,6 @@ export const tsSide: MatrixSide = {
 export const tsFromStateSide: MatrixSide = {
   name: "TypeScript (createTrainingClientFromStateWithOptimizer)",
   save: (...args) => tsSide.save(...args),
-  load: async (baseUrl, apiKey, path) => {
-    const service = new ServiceClient({ baseUrl, apiKey });
-    try {
-      return await continueFrom(await service.createTrainingClientFromStateWithOptimizer(path));
-    } finally {
-      await service.close();
-    }
-  },
+  load: (baseUrl, apiKey, path) =>
+    withService(baseUrl, apiKey, async (service) => continueFrom(await service.createTrainingClientFromStateWithOptimizer(path))),
 };
