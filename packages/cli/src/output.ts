@@ -18,6 +18,11 @@ export interface Io {
   stderr: (text: string) => void;
 }
 
+/** A two-column Property/Value table (or the given JSON). */
+export function propertyOutput(title: string, json: unknown, rows: string[][]): Output {
+  return { json: () => json, title: () => title, columns: () => ["Property", "Value"], rows: () => rows };
+}
+
 export function render(output: Output, format: OutputFormat): string {
   if (format === "json") return `${pythonJson(output.json(), 2)}\n`;
   const table = new Table({

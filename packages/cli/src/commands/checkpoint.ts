@@ -4,7 +4,7 @@ import { downloadCheckpoint, downloadExternalWeights } from "@tinker-ts/client/n
 import type { CommandContext } from "../context.js";
 import { CliError } from "../errors.js";
 import { formatBool, formatSize, formatTimestamp } from "../format.js";
-import { render, type Output } from "../output.js";
+import { propertyOutput, render, type Output } from "../output.js";
 import { pythonJson } from "../json.js";
 import { fetchUpTo, parseLimit } from "./paging.js";
 import { parseDate } from "./dates.js";
@@ -72,16 +72,7 @@ function checkpointInfoOutput(checkpoint: Checkpoint, run: TrainingRun): Output 
     ["Training Run ID", run.training_run_id],
     ["LoRA", run.is_lora ? (run.lora_rank ? `Yes (Rank ${run.lora_rank})` : "Yes") : "No"],
   );
-  return {
-    json: () => ({ ...checkpoint, is_lora: run.is_lora, lora_rank: run.lora_rank ?? null }),
-    title: () => `Checkpoint: ${checkpoint.checkpoint_id}`,
-    columns: () => ["Property", "Value"],
-    rows: () => rows,
-  };
-}
-
-function propertyOutput(title: string, json: Record<string, unknown>, rows: string[][]): Output {
-  return { json: () => json, title: () => title, columns: () => ["Property", "Value"], rows: () => rows };
+  return propertyOutput(`Checkpoint: ${checkpoint.checkpoint_id}`, { ...checkpoint, is_lora: run.is_lora, lora_rank: run.lora_rank ?? null }, rows);
 }
 
 /** `--type` accepts the path segment or the API's kind name. */

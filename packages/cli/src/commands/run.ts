@@ -3,7 +3,7 @@ import type { TrainingRun } from "@tinker-ts/client";
 import type { CommandContext } from "../context.js";
 import { CliError } from "../errors.js";
 import { formatTimestamp } from "../format.js";
-import { render, type Output } from "../output.js";
+import { propertyOutput, render, type Output } from "../output.js";
 import { fetchUpTo, parseLimit } from "./paging.js";
 
 interface Column {
@@ -77,12 +77,7 @@ function runInfoOutput(run: TrainingRun): Output {
     rows.push(["Metadata", ""]);
     for (const [key, value] of metadata) rows.push([`  - ${key}`, String(value)]);
   }
-  return {
-    json: () => run,
-    title: () => `Training Run: ${run.training_run_id}`,
-    columns: () => ["Property", "Value"],
-    rows: () => rows,
-  };
+  return propertyOutput(`Training Run: ${run.training_run_id}`, run, rows);
 }
 
 function parseColumns(value: string | undefined): string[] {

@@ -5,7 +5,7 @@ import { dirname } from "node:path";
 import { downloadFile } from "@tinker-ts/client/node";
 import type { CommandContext } from "../context.js";
 import { formatSize } from "../format.js";
-import { render } from "../output.js";
+import { propertyOutput, render } from "../output.js";
 import { pythonJson } from "../json.js";
 import { progressReporter } from "../progress.js";
 
@@ -41,9 +41,7 @@ export function sessionCommand(ctx: CommandContext): Command {
         ["Saved to", file],
         ...(bytes > 0 ? [["Size", formatSize(bytes)]] : []),
       ];
-      ctx.io.stdout(
-        render({ json: () => json, title: () => `Trace Export: ${sessionId}`, columns: () => ["Property", "Value"], rows: () => rows }, format),
-      );
+      ctx.io.stdout(render(propertyOutput(`Trace Export: ${sessionId}`, json, rows), format));
     });
   return cmd;
 }
