@@ -7,8 +7,6 @@ export interface ChunkLimits {
   maxBytes: number;
 }
 
-export const DEFAULT_CHUNK_LIMITS: ChunkLimits = { maxLen: 1024, maxBytes: 5_000_000 };
-
 export interface DataChunk {
   data: PreparedDatum[];
   estimatedBytes: number;
