@@ -1,18 +1,12 @@
 /** The TypeScript side of the matrix: the same recipe with @tinker-ts/client. */
 import { ServiceClient, type TrainingClient } from "@tinker-ts/client";
+import { batch } from "../scenarios/common.js";
 import { loadRecipe, type LoadResult, type MatrixSide, type MatrixStep, type SaveResult } from "./recipe.js";
 
 const recipe = loadRecipe();
 
-function datum(row: readonly number[]) {
-  return {
-    model_input: { chunks: [{ tokens: row.slice(0, -1), type: "encoded_text" as const }] },
-    loss_fn_inputs: { target_tokens: row.slice(1), weights: row.slice(1).map(() => 1.0) },
-  };
-}
-
 async function step(tc: TrainingClient, rows: ReadonlyArray<readonly number[]>): Promise<MatrixStep> {
-  const out = await tc.forwardBackward(rows.map(datum), "cross_entropy").result();
+  const out = await tc.forwardBackward(batch(rows), "cross_entropy").result();
   const optim = await tc.optimStep({ learning_rate: recipe.learning_rate }).result();
   return {
     loss: out.metrics["loss:sum"] as number,
