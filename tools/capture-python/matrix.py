@@ -18,31 +18,28 @@ import sys
 import warnings
 from pathlib import Path
 
+from scenarios._common import batch
+
 os.environ.setdefault("TINKER_TELEMETRY", "0")
 warnings.simplefilter("ignore")
 
 RECIPE = json.loads((Path(__file__).resolve().parent / "matrix-recipe.json").read_text())
 
 
-def datum(row):
-    from tinker import types
-
-    return types.Datum(
-        model_input=types.ModelInput.from_ints(row[:-1]),
-        loss_fn_inputs={"target_tokens": row[1:], "weights": [1.0] * (len(row) - 1)},
-    )
-
-
 def step(tc, rows):
     from tinker import types
 
-    out = tc.forward_backward([datum(r) for r in rows], "cross_entropy").result()
+    out = tc.forward_backward(batch(rows), "cross_entropy").result()
     optim = tc.optim_step(types.AdamParams(learning_rate=RECIPE["learning_rate"])).result()
     return {
         "loss": out.metrics["loss:sum"],
         "logprobs": [o["logprobs"].data for o in out.loss_fn_outputs],
         "optim_metrics": optim.metrics,
     }
+
+
+def continue_from(tc):
+    return [step(tc, rows) for rows in RECIPE["continuation"]]
 
 
 def client(base_url, api_key, seed):
@@ -82,7 +79,7 @@ def run(mode, base_url, api_key, arg):
         sc = tinker.ServiceClient(base_url=base_url, api_key=api_key)
         try:
             tc = sc.create_training_client_from_state_with_optimizer(arg).result()
-            return {"continuation": [step(tc, rows) for rows in RECIPE["continuation"]]}
+            return {"continuation": continue_from(tc)}
         finally:
             sc.close("success").result()
     sc, tc = client(base_url, api_key, RECIPE["saver_seed" if mode == "save" else "loader_seed"])
@@ -91,12 +88,12 @@ def run(mode, base_url, api_key, arg):
             for rows in RECIPE["warmup"]:
                 step(tc, rows)
             path = tc.save_state(arg).result().path
-            return {"path": path, "continuation": [step(tc, rows) for rows in RECIPE["continuation"]]}
+            return {"path": path, "continuation": continue_from(tc)}
         if mode == "load":
             tc.load_state_with_optimizer(arg).result()
         else:
             tc.load_state(arg).result()
-        return {"continuation": [step(tc, rows) for rows in RECIPE["continuation"]]}
+        return {"continuation": continue_from(tc)}
     finally:
         sc.close("success").result()
 
