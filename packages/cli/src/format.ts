@@ -35,6 +35,11 @@ export function formatTimestamp(value: string | null | undefined, now: Date = ne
   return future ? "in less than a minute" : "just now";
 }
 
+/** A training run's LoRA cell: "Yes (Rank 8)", "Yes" or "No". */
+export function formatLora(run: { is_lora: boolean; lora_rank?: number | null | undefined }): string {
+  return run.is_lora ? (run.lora_rank ? `Yes (Rank ${run.lora_rank})` : "Yes") : "No";
+}
+
 export function formatBool(value: boolean | null | undefined): string {
   return value ? "Yes" : "No";
 }

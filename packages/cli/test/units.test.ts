@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { mapBounded } from "../src/commands/bounded.js";
 import { parseDate } from "../src/commands/dates.js";
 import { fetchUpTo } from "../src/commands/paging.js";
-import { formatSize, formatTimestamp } from "../src/format.js";
+import { formatLora, formatSize, formatTimestamp } from "../src/format.js";
 import { redactor } from "../src/program.js";
 
 describe("mapBounded", () => {
@@ -64,6 +64,12 @@ describe("formatting", () => {
     expect(formatTimestamp("2026-01-10T10:00:00Z", now)).toBe("2 hours ago");
     expect(formatTimestamp("2026-01-12T12:00:01Z", now)).toBe("in 2 days");
     expect(formatTimestamp("2025-10-01T00:00:00Z", now)).toBe("2025-10-01");
+  });
+
+  it("describes a run's LoRA as the info tables do", () => {
+    expect(formatLora({ is_lora: true, lora_rank: 8 })).toBe("Yes (Rank 8)");
+    expect(formatLora({ is_lora: true, lora_rank: null })).toBe("Yes");
+    expect(formatLora({ is_lora: false, lora_rank: 8 })).toBe("No");
   });
 
   it("redacts secrets in output", () => {

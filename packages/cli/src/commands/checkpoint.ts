@@ -3,7 +3,7 @@ import type { Checkpoint, TrainingRun } from "@tinker-ts/client";
 import { downloadCheckpoint, downloadExternalWeights } from "@tinker-ts/client/node";
 import type { CommandContext } from "../context.js";
 import { CliError } from "../errors.js";
-import { formatBool, formatSize, formatTimestamp } from "../format.js";
+import { formatBool, formatLora, formatSize, formatTimestamp } from "../format.js";
 import { propertyOutput, render, type Output } from "../output.js";
 import { pythonJson } from "../json.js";
 import { fetchUpTo, parseLimit } from "./paging.js";
@@ -70,7 +70,7 @@ function checkpointInfoOutput(checkpoint: Checkpoint, run: TrainingRun): Output 
     ["Created", formatTimestamp(checkpoint.time)],
     ["Expires", checkpoint.expires_at ? formatTimestamp(checkpoint.expires_at) : "Never"],
     ["Training Run ID", run.training_run_id],
-    ["LoRA", run.is_lora ? (run.lora_rank ? `Yes (Rank ${run.lora_rank})` : "Yes") : "No"],
+    ["LoRA", formatLora(run)],
   );
   return propertyOutput(`Checkpoint: ${checkpoint.checkpoint_id}`, { ...checkpoint, is_lora: run.is_lora, lora_rank: run.lora_rank ?? null }, rows);
 }

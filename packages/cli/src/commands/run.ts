@@ -2,7 +2,7 @@ import { Command, Option } from "commander";
 import type { TrainingRun } from "@tinker-ts/client";
 import type { CommandContext } from "../context.js";
 import { CliError } from "../errors.js";
-import { formatTimestamp } from "../format.js";
+import { formatLora, formatTimestamp } from "../format.js";
 import { propertyOutput, render, type Output } from "../output.js";
 import { fetchUpTo, parseLimit } from "./paging.js";
 
@@ -61,7 +61,7 @@ function runInfoOutput(run: TrainingRun): Output {
     ["Run ID", run.training_run_id],
     ["Base Model", run.base_model],
     ["Owner", run.model_owner],
-    ["LoRA", run.is_lora ? (run.lora_rank ? `Yes (Rank ${run.lora_rank})` : "Yes") : "No"],
+    ["LoRA", formatLora(run)],
     ["Last Update", formatTimestamp(run.last_request_time)],
     ["Status", run.corrupted ? "Failed" : "OK"],
   ];
