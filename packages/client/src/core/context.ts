@@ -13,7 +13,7 @@ import { AbortError, APIStatusError, GoneError, NotFoundError } from "./errors.j
 import { HttpEngine, type AuthProvider } from "./http.js";
 import { JwtAuth } from "./jwt.js";
 import type { LevelLogger } from "./logger.js";
-import { checkTimeout, resolveClientOptions, type ClientOptions, type ResolvedClientOptions } from "./options.js";
+import { resolveClientOptions, type ClientOptions, type ResolvedClientOptions } from "./options.js";
 import { submitFuture, type SubmitFutureSpec } from "./retrieve-future.js";
 import { BillingPause, withRetryWindow } from "./retry-window.js";
 import { resolveDynamicConfig, resolveServerConfig, type DynamicConfig, type ServerConfig } from "./server-config.js";
@@ -139,7 +139,6 @@ class Context implements SessionContext {
   }
 
   deadline(call?: CallOptions, parent?: Deadline): Deadline {
-    checkTimeout("timeout", call?.timeout);
     return this.http.deadline(call, parent);
   }
 
@@ -260,7 +259,6 @@ function fetchDynamicConfig(http: HttpEngine, deadline: Deadline | undefined): P
 
 async function start(options: ClientOptions | ResolvedClientOptions, call: CallOptions | undefined, withSession: boolean): Promise<Context> {
   const opts = "redactor" in options ? options : resolveClientOptions(options);
-  checkTimeout("timeout", call?.timeout);
   const closeController = new AbortController();
   const keyAuth: AuthProvider = { token: () => opts.apiKey };
   const keyHttp = new HttpEngine(opts, keyAuth, closeController.signal);

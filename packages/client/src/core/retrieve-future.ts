@@ -17,7 +17,6 @@ import {
 } from "./errors.js";
 import type { HttpEngine, HttpResponse } from "./http.js";
 import type { Logger } from "./logger.js";
-import { checkTimeout } from "./options.js";
 import { CancelSource } from "./abort-fanout.js";
 import { exponentialBackoffMs } from "./retry-policy.js";
 import { BILLING_PAUSE_SLEEP_MS, type BillingPause } from "./retry-window.js";
@@ -153,7 +152,6 @@ class QueueStateReporter {
  * `result({timeout})` can cancel it earlier.
  */
 export function submitFuture<T>(env: FutureEnvironment, spec: SubmitFutureSpec<T>, parent?: Deadline): APIFuture<T> {
-  checkTimeout("timeout", spec.call?.timeout);
   const deadline = env.http.deadline(spec.call, parent);
   // One source for the whole future (cancel, the caller's signal, the client's close signal), linked
   // once here, so that none of its exchanges has to merge several signals into a new controller.
