@@ -1,47 +1,7 @@
 import { Deadline, type CallOptions } from "../core/deadline.js";
-import { onAnyAbort } from "../core/abort-fanout.js";
 import { AbortError } from "../core/errors.js";
 import { checkTimeout, resolveClientOptions, type ClientOptions, type ResolvedClientOptions } from "../core/options.js";
 import { startSessionless, type ClientContext } from "../core/context.js";
-
-/** Settles like `promise`, unless the deadline's signals or time run out first. */
-function within<T>(promise: Promise<T>, deadline: Deadline): Promise<T> {
-  deadline.check();
-  return new Promise<T>((resolve, reject) => {
-    const remaining = deadline.remaining();
-    const cleanup = (): void => {
-      if (timer !== undefined) clearTimeout(timer);
-      offAbort();
-    };
-    const onAbort = (): void => {
-      cleanup();
-      try {
-        deadline.check();
-        reject(new AbortError());
-      } catch (error) {
-        reject(error);
-      }
-    };
-    const timer =
-      remaining === Infinity
-        ? undefined
-        : setTimeout(() => {
-            cleanup();
-            reject(deadline.exceeded());
-          }, remaining);
-    const offAbort = onAnyAbort(deadline.signals, onAbort);
-    promise.then(
-      (value) => {
-        cleanup();
-        resolve(value);
-      },
-      (error: unknown) => {
-        cleanup();
-        reject(error);
-      },
-    );
-  });
-}
 
 /**
  * The sessionless engine context a RestClient runs on: either given (ServiceClient.createRestClient)
@@ -83,7 +43,7 @@ export class RestContextHolder {
         throw error;
       },
     );
-    return within(this.#starting, deadline);
+    return deadline.race(this.#starting);
   }
 
   /** The API key the client was configured with (for whoami with a caller-supplied JWT). */
