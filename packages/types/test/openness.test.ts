@@ -2,7 +2,7 @@
 // and response bodies are open (the service may add fields), at every level the spec owns.
 import { describe, expect, it } from "vitest";
 import { componentSchemas } from "../src/schemas.js";
-import { operations, requestSchemaName } from "./helpers/spec.js";
+import { operations, requestSchemaName, schemaNameOf } from "./helpers/spec.js";
 
 type Node = Record<string, unknown>;
 const schemas = componentSchemas as unknown as Record<string, Node>;
@@ -36,8 +36,8 @@ for (const { operation } of operations()) {
   const requestRoot = requestSchemaName(operation);
   if (requestRoot) requestRoots.add(requestRoot);
   for (const response of Object.values(operation.responses)) {
-    const responseRef = response.content?.["application/json"]?.schema?.$ref;
-    if (responseRef) responseRoots.add(responseRef.replace("#/components/schemas/", ""));
+    const responseRoot = schemaNameOf(response.content?.["application/json"]);
+    if (responseRoot) responseRoots.add(responseRoot);
   }
 }
 

@@ -5,7 +5,7 @@ import { existsSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { packageDir } from "./helpers/paths.js";
-import { operations, type MediaType } from "./helpers/spec.js";
+import { operations, schemaNameOf, type MediaType } from "./helpers/spec.js";
 import { check } from "./helpers/validator.js";
 
 interface Example {
@@ -15,9 +15,8 @@ interface Example {
 }
 
 function examplesOf(where: string, media: MediaType | undefined): Example[] {
-  const ref = media?.schema?.$ref;
-  if (!media || !ref) return [];
-  const schema = ref.replace("#/components/schemas/", "");
+  const schema = schemaNameOf(media);
+  if (!media || !schema) return [];
   const out: Example[] = [];
   if (media.example !== undefined) out.push({ where, schema, value: media.example });
   for (const [name, example] of Object.entries(media.examples ?? {})) out.push({ where: `${where} (${name})`, schema, value: example.value });

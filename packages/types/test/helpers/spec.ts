@@ -58,7 +58,11 @@ export function findOperation(method: string, concretePath: string): SpecOperati
   return candidates.sort((a, b) => b.path.split("{").length - a.path.split("{").length).pop();
 }
 
+/** The component schema a JSON media type refers to, by name (`#/components/schemas/<Name>` → `<Name>`). */
+export function schemaNameOf(media: MediaType | undefined): string | undefined {
+  return media?.schema?.$ref?.replace("#/components/schemas/", "");
+}
+
 export function requestSchemaName(operation: Operation): string | undefined {
-  const ref = operation.requestBody?.content["application/json"]?.schema?.$ref;
-  return ref?.replace("#/components/schemas/", "");
+  return schemaNameOf(operation.requestBody?.content["application/json"]);
 }
