@@ -1,4 +1,3 @@
-import type { Deadline } from "./deadline.js";
 import { DeadlineExceededError, AbortError } from "./errors.js";
 import { checkTimeout } from "./options.js";
 import { onAbort as onSignalAbort } from "./abort-fanout.js";
@@ -130,10 +129,4 @@ export class APIFuture<T> implements PromiseLike<T> {
       for (const p of parts) p.#cancel?.(reason);
     });
   }
-}
-
-/** Internal: a deadline-aware handle on cancellation for a future's polling loop. */
-export interface FutureControl {
-  readonly deadline: Deadline;
-  cancel(reason: unknown): void;
 }
