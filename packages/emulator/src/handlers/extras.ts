@@ -48,7 +48,7 @@ export function extraRoutes(ctx: HandlerContext): Route[] {
         });
         const data = world.checkpoints.read(record);
         const copy = world.checkpoints.write(
-          { kind: source.kind, name: source.name, training_run_id: runId, owner: req.principal.owner, time: now, public: false, expires_at: body.ttl_seconds === undefined ? null : new Date(world.options.now() + body.ttl_seconds * 1000).toISOString(), user_metadata: record.user_metadata, base_model: record.base_model, lora_rank: record.lora_rank },
+          { kind: source.kind, name: source.name, training_run_id: runId, owner: req.principal.owner, time: now, public: false, expires_at: world.expiresAt(body.ttl_seconds), user_metadata: record.user_metadata, base_model: record.base_model, lora_rank: record.lora_rank },
           data,
         );
         world.logAudit(req.principal.owner, "checkpoint_copied", runId, copy.tinker_path);

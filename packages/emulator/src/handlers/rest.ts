@@ -166,7 +166,7 @@ export function restRoutes(ctx: HandlerContext): Route[] {
         const body = req.json<SetCheckpointTtlRequest>("SetCheckpointTtlRequest");
         const record = ownedCheckpoint(req);
         if (body.ttl_seconds !== null && body.ttl_seconds < MIN_TTL_SECONDS) throw badRequest(`ttl_seconds must be at least ${MIN_TTL_SECONDS} or null (got ${body.ttl_seconds})`, "ttl_seconds");
-        record.expires_at = body.ttl_seconds === null ? null : new Date(world.options.now() + body.ttl_seconds * 1000).toISOString();
+        record.expires_at = world.expiresAt(body.ttl_seconds);
         world.checkpoints.writeMeta(record);
         return noContent();
       },

@@ -21,8 +21,6 @@ export function weightsRoutes(ctx: HandlerContext): Route[] {
     if (ttl !== undefined && ttl !== null && ttl < MIN_TTL_SECONDS) throw badRequest(`ttl_seconds must be at least ${MIN_TTL_SECONDS} (got ${ttl})`, "ttl_seconds");
   };
 
-  const expiresAt = (ttl: number | null | undefined): string | null => (ttl === undefined || ttl === null ? null : new Date(world.options.now() + ttl * 1000).toISOString());
-
   /** A checkpoint the caller may load: its own, a public one, or one the weights_access_token opens. */
   const loadable = (req: EmRequest, path: string, accessToken: string | null | undefined): CheckpointRecord => {
     const parsed = parseTinkerPath(path);
@@ -164,7 +162,7 @@ export function weightsRoutes(ctx: HandlerContext): Route[] {
   function writeCheckpoint(model: LiveModel, kind: CheckpointKind, name: string, path: string, body: SaveWeightsRequest | SaveWeightsForSamplerRequest, adam: AdamState | null): void {
     try {
       world.checkpoints.write(
-        { kind, name, training_run_id: model.modelId, owner: model.run.owner, time: world.nowIso(), public: false, expires_at: expiresAt(body.ttl_seconds), user_metadata: body.user_metadata ?? null, base_model: model.run.base_model, lora_rank: model.run.lora_rank },
+        { kind, name, training_run_id: model.modelId, owner: model.run.owner, time: world.nowIso(), public: false, expires_at: world.expiresAt(body.ttl_seconds), user_metadata: body.user_metadata ?? null, base_model: model.run.base_model, lora_rank: model.run.lora_rank },
         // No copies: the file store writes them out now; the memory store (skipModel only) keeps arrays no operation writes to.
         { params: model.adapter.params, adam },
       );

@@ -95,6 +95,11 @@ export class World {
     return `${this.isoSecond.prefix}${String(ms - second * 1000).padStart(3, "0")}Z`;
   }
 
+  /** The expires_at of a checkpoint given ttl_seconds now; no TTL (undefined or null) is no expiry. */
+  expiresAt(ttlSeconds: number | null | undefined): string | null {
+    return ttlSeconds === undefined || ttlSeconds === null ? null : new Date(this.options.now() + ttlSeconds * 1000).toISOString();
+  }
+
   saveSession(record: SessionRecord): void {
     this.sessions.set(record.session_id, record);
     if (this.sessionsDir === undefined) return;
