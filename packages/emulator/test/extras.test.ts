@@ -31,6 +31,15 @@ describe("0.38.0 additions", () => {
     expect(missing.status).toBe(404);
   });
 
+  it("copy_weights and weights_info read another user's private checkpoint only with the owner's access token", async () => {
+    const other = { "x-api-key": "tml-someone-else" };
+    expect((await api.post("/api/v1/weights_info", { tinker_path: path }, other)).status).toBe(404);
+    expect((await api.post("/api/v1/copy_weights", { source_path: path, destination_project_id: "p" }, other)).status).toBe(404);
+    const copied = await api.postJson<{ tinker_path: string }>("/api/v1/copy_weights", { source_path: path, destination_project_id: "p" }, { ...other, "x-tinker-weights-access-token": api.emulator.apiKey });
+    expect(copied.tinker_path).toMatch(/^tinker:\/\/copy-[^/]+\/weights\/src$/);
+    expect((await api.post("/api/v1/weights_info", { tinker_path: copied.tinker_path }, other)).status).toBe(200);
+  });
+
   it("retrieve_futures long-polls the sampling session's completions with a cursor", async () => {
     const ss = await api.postJson<{ sampling_session_id: string }>("/api/v1/create_sampling_session", { session_id: sessionId, sampling_session_seq_id: 0, base_model: "Qwen/Qwen3-8B", type: "create_sampling_session" });
     const target = { type: "sampling_session", sampling_session_id: ss.sampling_session_id, cloned_sampler_id: 0 };

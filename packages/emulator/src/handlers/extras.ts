@@ -5,6 +5,7 @@ import type { Route } from "../server/types.js";
 import { noContent, ok } from "../server/types.js";
 import { parseTinkerPath } from "../state/paths.js";
 import type { AssignSessionProjectRequest, CopyWeightsRequest, FuturesRetrieveRequest, JoinSamplingSessionRequest } from "../wire.js";
+import { readableCheckpoint } from "./access.js";
 import type { HandlerContext } from "./context.js";
 import { MIN_TTL_SECONDS } from "./weights.js";
 
@@ -24,10 +25,7 @@ export function extraRoutes(ctx: HandlerContext): Route[] {
         const earlier = idempotencyKey ? copies.get(`${req.principal.owner} ${idempotencyKey}`) : undefined;
         if (earlier) return ok({ tinker_path: earlier });
         const source = parseTinkerPath(body.source_path, "source_path");
-        const record = world.checkpoint(body.source_path);
-        const token = req.header("x-tinker-weights-access-token") ?? body.weights_access_token;
-        const tokenOwner = token ? ctx.auth.identify(token)?.owner : undefined;
-        if (!record || !(record.owner === req.principal.owner || record.public || record.owner === tokenOwner)) throw notFound(`checkpoint ${body.source_path} not found`);
+        const record = readableCheckpoint(ctx, req.principal.owner, body.source_path, req.header("x-tinker-weights-access-token") ?? body.weights_access_token);
         if (body.ttl_seconds !== undefined && body.ttl_seconds < MIN_TTL_SECONDS) throw badRequest(`ttl_seconds must be at least ${MIN_TTL_SECONDS}`, "ttl_seconds");
         const sourceRun = world.run(record.training_run_id);
         const runId = `copy-${randomUUID()}`;

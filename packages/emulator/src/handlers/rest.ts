@@ -7,6 +7,7 @@ import { noContent, ok } from "../server/types.js";
 import type { CheckpointRecord, RunRecord } from "../state/checkpoints.js";
 import { parseTinkerPath, tinkerPath } from "../state/paths.js";
 import type { SetCheckpointTtlRequest, WeightsInfoRequest } from "../wire.js";
+import { readableCheckpoint } from "./access.js";
 import type { HandlerContext } from "./context.js";
 import { MIN_TTL_SECONDS } from "./weights.js";
 
@@ -97,8 +98,7 @@ export function restRoutes(ctx: HandlerContext): Route[] {
       handler: (req) => {
         const body = req.json<WeightsInfoRequest>("WeightsInfoRequest");
         parseTinkerPath(body.tinker_path, "tinker_path");
-        const record = world.checkpoint(body.tinker_path);
-        if (!record || !(record.owner === req.principal.owner || record.public)) throw notFound(`checkpoint ${body.tinker_path} not found`);
+        const record = readableCheckpoint(ctx, req.principal.owner, body.tinker_path);
         const run = world.run(record.training_run_id);
         return ok({
           base_model: record.base_model,

@@ -1,11 +1,12 @@
 /** Checkpoint endpoints of a model: save_weights, save_weights_for_sampler, load_weights. */
 import { type AdamState, newAdamState } from "../model/adam.js";
-import { badRequest, conflict, notFound } from "../server/errors.js";
+import { badRequest, conflict } from "../server/errors.js";
 import type { EmRequest, Route } from "../server/types.js";
 import type { CheckpointRecord } from "../state/checkpoints.js";
 import { parseTinkerPath, tinkerPath, validateCheckpointName, type CheckpointKind } from "../state/paths.js";
 import type { LiveModel } from "../state/world.js";
 import type { LoadWeightsRequest, SaveWeightsForSamplerRequest, SaveWeightsRequest } from "../wire.js";
+import { readableCheckpoint } from "./access.js";
 import type { HandlerContext } from "./context.js";
 import { checked, modelIdOf, newRun, sequencedJson } from "./model-support.js";
 import { duplicateSubmit, submitImmediate, submitModelOp } from "./submit.js";
@@ -27,10 +28,7 @@ export function weightsRoutes(ctx: HandlerContext): Route[] {
     if (parsed.kind === "sampler_weights") {
       throw badRequest(`${path} is a sampler checkpoint (sampler_weights): it holds weights for sampling only, without training state; load a training checkpoint (tinker://…/weights/<name>, from save_state) instead`, "path");
     }
-    const record = world.checkpoint(path);
-    const tokenOwner = accessToken ? ctx.auth.identify(accessToken)?.owner : undefined;
-    if (!record || !(record.owner === req.principal.owner || record.public || record.owner === tokenOwner)) throw notFound(`checkpoint ${path} not found`);
-    return record;
+    return readableCheckpoint(ctx, req.principal.owner, path, accessToken);
   };
 
   const loadInto = (model: LiveModel, record: CheckpointRecord, optimizer: boolean): void => {
