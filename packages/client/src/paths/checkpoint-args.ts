@@ -44,6 +44,13 @@ export function checkNonEmptyString(value: unknown, parameter: string): string {
   return value;
 }
 
+/** `fallback` when undefined, else the value, which must be a boolean. */
+export function checkBoolean(value: unknown, parameter: string, fallback: boolean): boolean {
+  if (value === undefined) return fallback;
+  if (typeof value !== "boolean") invalidArgument(parameter, `expected a boolean, got ${String(value)}`);
+  return value;
+}
+
 /** `user_metadata` is a string→string map on the wire. */
 export function checkStringMap(value: unknown, parameter: string): Record<string, string> | undefined {
   if (value === undefined) return undefined;

@@ -9,4 +9,5 @@ export {
   checkNonNegativeInteger,
   checkNonEmptyString,
   checkStringMap,
+  checkBoolean,
 } from "./checkpoint-args.js";

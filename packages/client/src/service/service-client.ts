@@ -5,7 +5,7 @@ import type { CallOptions } from "../core/deadline.js";
 import { AbortError, ValidationError } from "../core/errors.js";
 import type { ClientOptions } from "../core/options.js";
 import { resolveClientOptions } from "../core/options.js";
-import { checkNonEmptyString, checkPositiveInteger, checkStringMap } from "../paths/checkpoint-args.js";
+import { checkBoolean, checkNonEmptyString, checkPositiveInteger, checkStringMap } from "../paths/checkpoint-args.js";
 import { invalidArgument } from "../paths/invalid-argument.js";
 import { parseTrainingCheckpointPath } from "../paths/tinker-path.js";
 import { RestClient, type CopyWeightsOptions } from "../rest/rest-client.js";
@@ -49,12 +49,6 @@ export interface CloseOptions {
 
 /** Bound on the best-effort session finish sent by `close()`. */
 const FINISH_TIMEOUT_MS = 10_000;
-
-function checkBoolean(value: unknown, parameter: string, fallback: boolean): boolean {
-  if (value === undefined) return fallback;
-  if (typeof value !== "boolean") invalidArgument(parameter, `expected a boolean, got ${String(value)}`);
-  return value;
-}
 
 /**
  * Entry point of the SDK (Python `ServiceClient`): creates training and sampling clients on one

@@ -14,6 +14,7 @@ import { APIResponseValidationError } from "../core/errors.js";
 import type { RequestType, UntypedFuture } from "../core/retrieve-future.js";
 import { prepareData, type DatumInput, type PreparedDatum } from "../data/datum.js";
 import {
+  checkBoolean,
   checkCheckpointName,
   checkNonEmptyString,
   checkStringMap,
@@ -172,8 +173,7 @@ export class TrainingClient {
     checkCheckpointName(name);
     const ttlSeconds = checkTtlSeconds(options.ttlSeconds);
     const userMetadata = checkStringMap(options.userMetadata, "userMetadata");
-    const overwrite = options.overwrite ?? false;
-    if (typeof overwrite !== "boolean") invalidArgument("overwrite", `expected a boolean, got ${String(overwrite)}`);
+    const overwrite = checkBoolean(options.overwrite, "overwrite", false);
     return this.#sequenced(
       "TrainingClient.save_state",
       "SaveWeights",

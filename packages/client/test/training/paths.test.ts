@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { ValidationError } from "../../src/core/errors.js";
 import {
+  checkBoolean,
   checkCheckpointName,
   checkPositiveInteger,
   checkTtlSeconds,
@@ -74,6 +75,14 @@ describe("checkpoint arguments", () => {
     expect(checkTtlSeconds(MAX_TTL_SECONDS)).toBe(MAX_TTL_SECONDS);
     for (const bad of [3599, 0, -1, 3600.5, Number.NaN, MAX_TTL_SECONDS + 1, "3600"]) {
       expect(validationErrorOf(() => checkTtlSeconds(bad)).field).toBe("ttlSeconds");
+    }
+  });
+
+  it("a boolean option is a boolean, or absent for its default", () => {
+    expect(checkBoolean(undefined, "overwrite", false)).toBe(false);
+    expect(checkBoolean(false, "trainMlp", true)).toBe(false);
+    for (const bad of [0, "true", null]) {
+      expect(validationErrorOf(() => checkBoolean(bad, "overwrite", false)).field).toBe("overwrite");
     }
   });
 
