@@ -78,16 +78,13 @@ async function readIntoFile(response: SocketResponse, target: string, options: D
     });
     await file.close();
     file = undefined;
-    if (totalBytes !== undefined && bytesDownloaded !== totalBytes) {
-      throw new DownloadError(`Download incomplete: received ${bytesDownloaded} of ${totalBytes} bytes`, response.status);
-    }
+    checkComplete(bytesDownloaded, totalBytes, response.status);
     await rename(partial, target);
   } catch (error) {
     response.discard();
     await file?.close().catch(() => {});
     await rm(partial, { force: true });
-    if (error instanceof DownloadError || options.signal?.aborted) throw error;
-    throw new DownloadError(`Download failed: ${describe(error)}`, response.status, { cause: error });
+    throw bodyFailure(error, response.status, options.signal);
   }
   return bytesDownloaded;
 }
@@ -111,17 +108,11 @@ async function pipeToFile(response: OpenedDownload, target: string, options: Dow
     const body = response.body;
     const streams = options.signal ? { signal: options.signal } : {};
     await pipeline(body, counter, createWriteStream(partial, { flags: "wx", highWaterMark: STREAM_BUFFER_BYTES }), streams);
-    if (totalBytes !== undefined && bytesDownloaded !== totalBytes) {
-      throw new DownloadError(
-        `Download incomplete: received ${bytesDownloaded} of ${totalBytes} bytes`,
-        response.status,
-      );
-    }
+    checkComplete(bytesDownloaded, totalBytes, response.status);
     await rename(partial, target);
   } catch (error) {
     await rm(partial, { force: true });
-    if (error instanceof DownloadError || options.signal?.aborted) throw error;
-    throw new DownloadError(`Download failed: ${describe(error)}`, response.status, { cause: error });
+    throw bodyFailure(error, response.status, options.signal);
   }
   return bytesDownloaded;
 }
@@ -167,8 +158,7 @@ async function opened<R extends { readonly status: number; discard(): void }>(op
   try {
     response = await open();
   } catch (error) {
-    if (signal?.aborted) throw error;
-    throw new DownloadError(`Download failed: ${describe(error)}`, undefined, { cause: error });
+    throw openFailure(error, signal);
   }
   if (response.status < 200 || response.status > 299) {
     response.discard();
@@ -182,8 +172,7 @@ async function openWithFetch(doFetch: typeof globalThis.fetch, url: string, sign
   try {
     response = await doFetch(url, signal ? { signal } : {});
   } catch (error) {
-    if (signal?.aborted) throw error;
-    throw new DownloadError(`Download failed: ${describe(error)}`, undefined, { cause: error });
+    throw openFailure(error, signal);
   }
   if (!response.ok || response.body === null) {
     await response.body?.cancel().catch(() => {});
@@ -195,6 +184,24 @@ async function openWithFetch(doFetch: typeof globalThis.fetch, url: string, sign
     body: Readable.fromWeb(response.body as import("node:stream/web").ReadableStream<Uint8Array>),
     totalBytes: lengthHeader !== null && /^\d+$/.test(lengthHeader) ? Number(lengthHeader) : undefined,
   };
+}
+
+function checkComplete(bytesDownloaded: number, totalBytes: number | undefined, status: number): void {
+  if (totalBytes !== undefined && bytesDownloaded !== totalBytes) {
+    throw new DownloadError(`Download incomplete: received ${bytesDownloaded} of ${totalBytes} bytes`, status);
+  }
+}
+
+/** What a failure before the response arrived surfaces as: the abort's reason, else a DownloadError. */
+function openFailure(error: unknown, signal: AbortSignal | undefined): unknown {
+  if (signal?.aborted) return error;
+  return new DownloadError(`Download failed: ${describe(error)}`, undefined, { cause: error });
+}
+
+/** What a failure while writing the body surfaces as: a DownloadError, or the abort's reason. */
+function bodyFailure(error: unknown, status: number, signal: AbortSignal | undefined): unknown {
+  if (error instanceof DownloadError || signal?.aborted) return error;
+  return new DownloadError(`Download failed: ${describe(error)}`, status, { cause: error });
 }
 
 function describe(error: unknown): string {
