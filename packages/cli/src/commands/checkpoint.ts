@@ -6,7 +6,7 @@ import { CliError } from "../errors.js";
 import { formatBool, formatLora, formatSize, formatTimestamp } from "../format.js";
 import { propertyOutput, render, type Output } from "../output.js";
 import { pythonJson } from "../json.js";
-import { fetchUpTo, parseLimit } from "./paging.js";
+import { fetchUpTo, moreNotShown, parseLimit } from "./paging.js";
 import { parseDate } from "./dates.js";
 import { progressReporter } from "../progress.js";
 import { mapBounded } from "./bounded.js";
@@ -48,9 +48,7 @@ function checkpointListOutput(checkpoints: Checkpoint[], runId: string | undefin
       const n = checkpoints.length;
       const where = runId ? ` for run ${runId}` : "";
       if (n === 0) return `No checkpoints found${where}`;
-      let title = `${n} checkpoint${n === 1 ? "" : "s"}${where}`;
-      if (total !== undefined && total > n) title += ` (${total - n} more not shown, use --limit to see more)`;
-      return title;
+      return `${n} checkpoint${n === 1 ? "" : "s"}${where}${moreNotShown(total, n)}`;
     },
     columns: () => ["Checkpoint ID", "Type", "Size", "Public", "Created", "Expires", "Path"],
     rows: () => checkpointRows(checkpoints),

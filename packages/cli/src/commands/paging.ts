@@ -6,6 +6,12 @@ export function parseLimit(value: string): number {
   return Number(value);
 }
 
+/** The title suffix when a list shows fewer than the server's total ("" when it shows all). */
+export function moreNotShown(total: number | undefined, shown: number): string {
+  if (total === undefined || total <= shown) return "";
+  return ` (${total - shown} more not shown, use --limit to see more)`;
+}
+
 export interface Page<T> {
   items: T[];
   total: number | undefined;

@@ -4,7 +4,7 @@ import type { CommandContext } from "../context.js";
 import { CliError } from "../errors.js";
 import { formatLora, formatTimestamp } from "../format.js";
 import { propertyOutput, render, type Output } from "../output.js";
-import { fetchUpTo, parseLimit } from "./paging.js";
+import { fetchUpTo, moreNotShown, parseLimit } from "./paging.js";
 
 interface Column {
   header: string;
@@ -36,12 +36,6 @@ const PAGE_SIZE = 100;
 function loraCell(run: TrainingRun): string {
   if (run.is_lora && run.lora_rank) return `Rank ${run.lora_rank}`;
   return run.is_lora ? "Yes" : "No";
-}
-
-function moreNotShown(total: number | undefined, shown: number): string {
-  if (total === undefined || total <= shown) return "";
-  const remaining = total - shown;
-  return ` (${remaining} more not shown, use --limit to see more)`;
 }
 
 function runListOutput(runs: TrainingRun[], columns: string[], total: number | undefined): Output {
