@@ -16,10 +16,6 @@ function instance(): Ajv2020 {
   return ajv;
 }
 
-export function hasSchema(name: string): boolean {
-  return Object.prototype.hasOwnProperty.call(componentSchemas, name);
-}
-
 function validatorFor(name: string): ValidateFunction {
   let validate = compiled.get(name);
   if (!validate) {
