@@ -35,16 +35,17 @@ async function askOnTerminal(question: string): Promise<boolean> {
 }
 
 export function buildProgram(ctx: CommandContext, setFormat: (format: OutputFormat) => void): Command {
+  const output = { writeOut: (s: string) => ctx.io.stdout(s), writeErr: (s: string) => ctx.io.stderr(s) };
   const program = new Command("tinker-ts")
     .description("Manage Tinker training runs, checkpoints and sessions.")
     .version(cliVersion(), "--version", "print the version")
     .addOption(new Option("-f, --format <format>", "output format").choices(["table", "json"]).default("table"))
     .showHelpAfterError()
     .exitOverride()
-    .configureOutput({ writeOut: (s) => ctx.io.stdout(s), writeErr: (s) => ctx.io.stderr(s) });
+    .configureOutput(output);
   program.hook("preAction", (root) => setFormat(root.opts<{ format: OutputFormat }>().format));
   for (const sub of [runCommand(ctx), checkpointCommand(ctx), sessionCommand(ctx), versionCommand(ctx)]) {
-    program.addCommand(sub.exitOverride().configureOutput({ writeOut: (s) => ctx.io.stdout(s), writeErr: (s) => ctx.io.stderr(s) }));
+    program.addCommand(sub.exitOverride().configureOutput(output));
   }
   return program;
 }
