@@ -44,7 +44,7 @@ export function checkNonEmptyString(value: unknown, parameter: string): string {
   return value;
 }
 
-/** `fallback` when undefined, else the value, which must be a boolean. */
+/** `fallback` when undefined, else the value, which must be a boolean (callers that also take null pass `value ?? undefined`). */
 export function checkBoolean(value: unknown, parameter: string, fallback: boolean): boolean {
   if (value === undefined) return fallback;
   if (typeof value !== "boolean") invalidArgument(parameter, `expected a boolean, got ${String(value)}`);

@@ -5,7 +5,7 @@ import type { CallOptions, Deadline } from "../core/deadline.js";
 import { APIStatusError, APIResponseValidationError, RequestFailedError } from "../core/errors.js";
 import type { UntypedFuture } from "../core/retrieve-future.js";
 import { checkModelInput, chunkLength, type ModelInput, type ModelInputChunk } from "../data/model-input.js";
-import { checkNonEmptyString, checkNonNegativeInteger, checkPositiveInteger } from "../paths/checkpoint-args.js";
+import { checkBoolean, checkNonEmptyString, checkNonNegativeInteger, checkPositiveInteger } from "../paths/checkpoint-args.js";
 import { invalidArgument } from "../paths/invalid-argument.js";
 import { checkSamplingModelPath } from "../paths/tinker-path.js";
 import { decodeSampleResponse } from "../proto/sample-response.js";
@@ -124,8 +124,7 @@ export class SamplingClient {
     checkModelInput(prompt, "prompt");
     const numSamples = checkPositiveInteger(options.numSamples ?? 1, "numSamples");
     const samplingParams = checkSamplingParams(options.samplingParams);
-    const includePromptLogprobs = options.includePromptLogprobs ?? false;
-    if (typeof includePromptLogprobs !== "boolean") invalidArgument("includePromptLogprobs", "expected a boolean");
+    const includePromptLogprobs = checkBoolean(options.includePromptLogprobs ?? undefined, "includePromptLogprobs", false);
     const topkPromptLogprobs = checkNonNegativeInteger(options.topkPromptLogprobs ?? 0, "topkPromptLogprobs");
     return this.#sample(prompt, numSamples, samplingParams, includePromptLogprobs, topkPromptLogprobs, options, "SamplingClient.sample");
   }

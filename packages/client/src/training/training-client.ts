@@ -173,7 +173,7 @@ export class TrainingClient {
     checkCheckpointName(name);
     const ttlSeconds = checkTtlSeconds(options.ttlSeconds);
     const userMetadata = checkStringMap(options.userMetadata, "userMetadata");
-    const overwrite = checkBoolean(options.overwrite, "overwrite", false);
+    const overwrite = checkBoolean(options.overwrite ?? undefined, "overwrite", false);
     return this.#sequenced(
       "TrainingClient.save_state",
       "SaveWeights",

@@ -98,9 +98,13 @@ describe("sampling from saved weights", () => {
     const before = requests();
     expect(() => base.sample(prompt, { numSamples: 0 })).toThrow(ValidationError);
     expect(() => base.sample(prompt, { samplingParams: { temperature: Number.NaN } })).toThrow(/temperature/);
+    expect(() => base.sample(prompt, { includePromptLogprobs: 1 as unknown as boolean })).toThrow(/includePromptLogprobs/);
     expect(() => tc.saveWeightsForSampler("a/b")).toThrow(ValidationError);
     expect(() => tc.saveWeightsForSampler("ok", { ttlSeconds: 60 })).toThrow(/ttlSeconds/);
     await expect(h.service.createSamplingClient({ modelPath: "weights/x" })).rejects.toThrow(ValidationError);
     expect(requests()).toBe(before);
+    // null means the default (false), as undefined does.
+    await expect(base.sample(prompt, { includePromptLogprobs: null as unknown as boolean, samplingParams: { max_tokens: 1 } })).resolves.toMatchObject({ sequences: [expect.any(Object)] });
+    expect(h.to("/api/v1/asample").at(-1)?.text).toContain('"prompt_logprobs":false');
   });
 });

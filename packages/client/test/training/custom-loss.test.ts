@@ -65,4 +65,12 @@ describe("forwardBackwardCustom", () => {
     await expect(tc.forwardBackwardCustom(data, () => ({ loss: 0, gradients: [[1, 2, 3], [1]] }))).rejects.toMatchObject({ field: "gradients[1]" });
     expect(() => tc.forwardBackwardCustom([{ model_input: ModelInput.fromInts([1]) }], weightedCrossEntropy)).toThrow(ValidationError);
   });
+
+  it("saveState refuses an overwrite that is not a boolean; null means the default (false)", async () => {
+    const tc = await h.service.createLoraTrainingClient({ baseModel: BASE_MODEL, rank: 2, seed: 1 });
+    expect(() => tc.saveState("x", { overwrite: "yes" as unknown as boolean })).toThrow(ValidationError);
+    await expect(tc.saveState("y", { overwrite: null as unknown as boolean })).resolves.toMatchObject({ path: expect.stringContaining("/weights/y") });
+    const body = h.sent.filter((r) => r.path === "/api/v1/save_weights").at(-1);
+    expect(body?.text).toContain('"overwrite":false');
+  });
 });
